@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
-export const pgliteDir = () => path.resolve(process.env.PGLITE_DIR ?? '.data/pglite');
+export const pgliteDir = () => path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? '.data/pglite');
 
 export function databaseKind(): 'postgresql' | 'pglite' {
   return process.env.DATABASE_URL ? 'postgresql' : 'pglite';
@@ -27,7 +27,7 @@ function processAlive(pid: number): boolean {
  * any other fails loudly. A lock left by a dead process is taken over.
  */
 export function lockPgliteDir(dir: string): () => void {
-  mkdirSync(path.dirname(dir), { recursive: true });
+  mkdirSync(/*turbopackIgnore: true*/ path.dirname(dir), { recursive: true });
   const lockPath = `${dir}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -108,7 +108,12 @@ export interface DatedRate {
 export function createRateWalker(history: readonly DatedRate[]): (day: DayKey) => Rates {
   const usable = history
     .filter((entry) => entry.currency !== BASE_CURRENCY && entry.rate.isFinite() && entry.rate.greaterThan(0))
-    .map((entry) => ({ currency: entry.currency, rate: entry.rate, day: toDayKey(entry.effectiveOn), time: entry.effectiveOn.getTime() }))
+    .map((entry) => ({
+      currency: entry.currency,
+      rate: entry.rate,
+      day: toDayKey(entry.effectiveOn),
+      time: entry.effectiveOn.getTime(),
+    }))
     .sort((a, b) => a.time - b.time); // stable: same instant keeps input order, the last one wins
 
   const current: Rates = { ...FALLBACK_RATES };

@@ -1,0 +1,16 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+
+// Default lifetime of cached reads. Invalidation is by tag on every write, so
+// this is only a safety net against a missed tag.
+export const DATA_TTL_SECONDS = 300;
+
+/**
+ * Reads through Next's data cache. `keyParts` must contain every input that
+ * changes the result (user id, currency, filters...). Results are stored as
+ * JSON, so `load` must return plain JSON data (strings for Decimal and Date):
+ * otherwise a cache hit and a miss would return different types.
+ */
+export function cachedRead<T>(keyParts: (string | number)[], tags: string[], load: () => Promise<T>, revalidate = DATA_TTL_SECONDS): Promise<T> {
+  return unstable_cache(load, keyParts.map(String), { tags, revalidate })();
+}

@@ -1,0 +1,28 @@
+// Every cache tag in one place, so the writes that must invalidate a read can
+// be checked against the reads that use it (tests/integration/invalidation).
+export const tags = {
+  /** Display currency, streak: anything on the User row. */
+  profile: (userId: string) => `user:${userId}:profile`,
+  /** The user's sites and assets with their current and previous balances. */
+  holdings: (userId: string) => `user:${userId}:holdings`,
+  /** One holding's snapshot history. */
+  holding: (holdingId: string) => `holding:${holdingId}`,
+  /** Every snapshot of the user (charts). */
+  snapshots: (userId: string) => `user:${userId}:snapshots`,
+  transfers: (userId: string) => `user:${userId}:transfers`,
+  goals: (userId: string) => `user:${userId}:goals`,
+  achievements: (userId: string) => `user:${userId}:achievements`,
+  /** Which articles the user has read. */
+  reads: (userId: string) => `user:${userId}:reads`,
+  /** Exchange rates: shared by everyone. */
+  rates: () => 'rates',
+  /** Every published-article listing (index, tag pages, sitemap). */
+  articles: () => 'articles',
+  article: (slug: string) => `article:${slug}`,
+  tag: (slug: string) => `tag:${slug}`,
+} as const;
+
+/** Everything that belongs to one user (account deletion, import). */
+export function allUserTags(userId: string): string[] {
+  return [tags.profile, tags.holdings, tags.snapshots, tags.transfers, tags.goals, tags.achievements, tags.reads].map((t) => t(userId));
+}
