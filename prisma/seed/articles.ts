@@ -44,13 +44,18 @@ function requireString(value: unknown, field: string, file: string): string {
 /**
  * Parses a front matter date as UTC midnight. js-yaml turns unquoted
  * `2025-03-14` into a Date (already UTC midnight); quoted values arrive
- * as strings. Anything with a time component is rejected.
+ * as strings. Anything with a time component, or an impossible calendar
+ * date, is rejected.
  */
-function parseDate(value: unknown, field: string, file: string): Date {
+function parseDate(value: unknown, field: string, file: string, rawFrontMatter = ''): Date {
   let year: number;
   let month: number;
   let day: number;
   if (value instanceof Date) {
+    // js-yaml silently rolls impossible dates over (2025-02-30 -> 2025-03-02),
+    // so validate the literal text as written when we can find it.
+    const literal = new RegExp(`^${field}:[ \\t]*["']?([^"'\\s#]+)`, 'm').exec(rawFrontMatter)?.[1];
+    if (literal !== undefined) return parseDate(literal, field, file);
     if (Number.isNaN(value.getTime())) {
       throw new Error(`Seed file ${file}: "${field}" is not a valid date`);
     }
@@ -151,11 +156,11 @@ function parseArticle(fileName: string, source: string, knownTags: Set<string>):
     }
   }
 
-  const publishedAt = parseDate(data.publishedAt, 'publishedAt', fileName);
+  const publishedAt = parseDate(data.publishedAt, 'publishedAt', fileName, parsed.matter);
   const updatedAt =
     data.updatedAt === undefined || data.updatedAt === null
       ? publishedAt
-      : parseDate(data.updatedAt, 'updatedAt', fileName);
+      : parseDate(data.updatedAt, 'updatedAt', fileName, parsed.matter);
   if (updatedAt.getTime() < publishedAt.getTime()) {
     throw new Error(`Seed file ${fileName}: "updatedAt" is earlier than "publishedAt"`);
   }
