@@ -38,7 +38,7 @@ test('a wrong password and an unknown e-mail get the same clear message', async 
     await page.getByLabel('E-mail').fill(mail);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('E-mail or password is incorrect.');
+    await expect(page.locator('.form-message')).toHaveText('E-mail or password is incorrect.');
     await expect(page.getByLabel('E-mail')).toHaveValue(mail);
     await expect(page).toHaveURL(/\/sign-in/);
   }
@@ -119,19 +119,19 @@ test('sign-in is rate limited per e-mail', async ({ page }) => {
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill(`wrong-password-${i}`);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('E-mail or password is incorrect.');
+    await expect(page.locator('.form-message')).toHaveText('E-mail or password is incorrect.');
   }
   await page.goto('/sign-in');
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill('Correct-Horse-42');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText('Too many attempts');
+  await expect(page.locator('.form-message')).toContainText('Too many attempts');
 });
 
 test('the demo user signs in and sees the seeded bankroll', async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);
   await expect(page.getByTestId('total-bankroll')).toContainText('€');
-  await expect(page.getByRole('cell', { name: 'PokerStars' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'PokerStars', exact: true })).toBeVisible();
   const rows = page.locator('table tbody tr');
   expect(await rows.count()).toBeGreaterThanOrEqual(9);
 });

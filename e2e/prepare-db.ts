@@ -7,7 +7,9 @@ import { seed } from '../prisma/seed/index';
 
 const url = new URL(process.env.DATABASE_URL as string);
 const name = url.pathname.slice(1);
-const admin = new pg.Client({ connectionString: `${url.origin}/postgres` });
+const adminUrl = new URL(url);
+adminUrl.pathname = '/postgres';
+const admin = new pg.Client({ connectionString: adminUrl.toString() });
 await admin.connect();
 await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 await admin.query(`CREATE DATABASE "${name}"`);

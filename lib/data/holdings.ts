@@ -2,8 +2,12 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { cachedRead } from './cache';
 import { tags } from './tags';
+import type { HoldingKind } from '@/lib/bankroll/holding-kinds';
 
-export type HoldingKind = 'POKER_SITE' | 'ASSET';
+// Writes live in lib/bankroll/holding-writes.ts; the tags they expire in
+// lib/bankroll/holding-tags.ts.
+
+export type { HoldingKind };
 
 /** JSON-safe: amounts are decimal strings, times ISO strings (see cachedRead). */
 export interface SnapshotDto {

@@ -52,10 +52,6 @@ function parseDate(value: unknown, field: string, file: string, rawFrontMatter =
   let month: number;
   let day: number;
   if (value instanceof Date) {
-    // js-yaml silently rolls impossible dates over (2025-02-30 -> 2025-03-02),
-    // so validate the literal text as written when we can find it.
-    const literal = new RegExp(`^${field}:[ \\t]*["']?([^"'\\s#]+)`, 'm').exec(rawFrontMatter)?.[1];
-    if (literal !== undefined) return parseDate(literal, field, file);
     if (Number.isNaN(value.getTime())) {
       throw new Error(`Seed file ${file}: "${field}" is not a valid date`);
     }
@@ -67,6 +63,10 @@ function parseDate(value: unknown, field: string, file: string, rawFrontMatter =
     ) {
       throw new Error(`Seed file ${file}: "${field}" must be a date (YYYY-MM-DD) without a time`);
     }
+    // js-yaml silently rolls impossible dates over (2025-02-30 -> 2025-03-02),
+    // so validate the literal text as written when we can find it.
+    const literal = new RegExp(`^${field}:[ \\t]*["']?([^"'\\s#]+)`, 'm').exec(rawFrontMatter)?.[1];
+    if (literal !== undefined) return parseDate(literal, field, file);
     year = value.getUTCFullYear();
     month = value.getUTCMonth() + 1;
     day = value.getUTCDate();

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { AmountError, parsePositiveAmount } from '@/lib/domain/money';
+import { isSupportedCurrency } from '@/lib/domain/currency';
+import { isDayKey, type DayKey } from '@/lib/domain/days';
+
+// Form fields shared by the money forms (transfers, goals): every amount,
+// currency and day a user types goes through the same rules and messages.
+
+/** No poker money movement predates online poker as we track it; older dates are typos. */
+export const EARLIEST_DAY: DayKey = '2000-01-01';
+export const NOTE_MAX_LENGTH = 200;
+
+/** A money amount > 0 with at most 2 decimals, parsed by the domain parser (never a float). */
+export const positiveAmountField = z.string({ error: 'Enter an amount' }).transform((text, ctx) => {
+  try {
+    return parsePositiveAmount(text);
+  } catch (error) {
+    if (!(error instanceof AmountError)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.message });
+    return z.NEVER;
+  }
+});
+
+export const currencyField = z
+  .string({ error: 'Choose a currency' })
+  .trim()
+  .toUpperCase()
+  .refine(isSupportedCurrency, { message: 'Choose one of the supported currencies' });
+
+/** A calendar day (YYYY-MM-DD, UTC like every day in the app) from 2000-01-01 up to `today`. */
+export function pastDayField(today: DayKey) {
+  return z.string({ error: 'Enter a date' }).transform((raw, ctx) => {
+    const day = raw.trim();
+    const problem = !isDayKey(day)
+      ? 'Enter a valid date as YYYY-MM-DD'
+      : day < EARLIEST_DAY
+        ? 'The date cannot be before 2000-01-01'
+        : day > today
+          ? 'The date cannot be in the future'
+          : null;
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
+    return day;
+  });
+}
+
+/** Optional free text: trimmed, empty becomes null. */
+export const noteField = z
+  .string()
+  .trim()
+  .max(NOTE_MAX_LENGTH, `Keep the note to ${NOTE_MAX_LENGTH} characters or fewer`)
+  .optional()
+  .transform((note) => (note ? note : null));
+
+/** The first value of a search parameter (Next gives an array when a key repeats). */
+export function firstParam(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export type SearchParams = Record<string, string | string[] | undefined>;

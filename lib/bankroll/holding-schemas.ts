@@ -1,0 +1,96 @@
+// Validation of every site/asset form. Pure (no server imports) so the rules
+// are unit-tested; the server actions only call these.
+
+import { z } from 'zod';
+import { isSupportedCurrency } from '@/lib/domain/currency';
+import { tryParseAmount } from '@/lib/domain/money';
+import { HOLDING_KIND_VALUES, HOLDING_KINDS, type HoldingKind } from './holding-kinds';
+import { parseSnapshotTime } from './holding-dates';
+
+// Control characters would be invisible in lists yet make two names differ.
+const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
+
+export const holdingNameSchema = z
+  .string({ error: 'Enter a name.' })
+  .trim()
+  .min(2, 'Use at least 2 characters.')
+  .max(50, 'Use at most 50 characters.')
+  .regex(NO_CONTROL_CHARS, 'Remove the control characters.');
+
+export const assetTypeSchema = z
+  .string({ error: 'Enter the asset type.' })
+  .trim()
+  .min(1, 'Enter the asset type, for example Cash, Crypto or E-wallet.')
+  .max(30, 'Use at most 30 characters.')
+  .regex(NO_CONTROL_CHARS, 'Remove the control characters.');
+
+/** A balance: >= 0 (an empty account is a real state), at most 2 decimals, via the domain parser. */
+export const balanceAmountSchema = z.string({ error: 'Enter an amount.' }).transform((text, ctx) => {
+  const parsed = tryParseAmount(text);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: `${parsed.error.message}.` });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+export const currencySchema = z
+  .string({ error: 'Choose a currency.' })
+  .refine(isSupportedCurrency, 'Choose a currency from the list.');
+
+function snapshotTimeSchema(now: Date) {
+  return z.string().transform((text, ctx) => {
+    const parsed = parseSnapshotTime(text, now);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+}
+
+/** Empty means "now". */
+function optionalSnapshotTimeSchema(now: Date) {
+  return z
+    .string()
+    .optional()
+    .transform((text) => text?.trim() ?? '')
+    .pipe(z.union([z.literal('').transform(() => now), snapshotTimeSchema(now)]));
+}
+
+// Ids come from hidden fields and URLs: anything else than an id shape is tampering.
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const kindSchema = z.enum(HOLDING_KIND_VALUES);
+
+export function addHoldingSchema(kind: HoldingKind) {
+  return z.object({
+    name: holdingNameSchema,
+    amount: balanceAmountSchema,
+    currency: currencySchema,
+    // Sites have no type: whatever a tampered form sends is dropped.
+    assetType: kind === 'ASSET' ? assetTypeSchema : z.unknown().transform((): string | null => null),
+  });
+}
+
+export function updateBalanceSchema(now: Date) {
+  return z.object({ amount: balanceAmountSchema, currency: currencySchema, recordedAt: optionalSnapshotTimeSchema(now) });
+}
+
+export function editSnapshotSchema(now: Date) {
+  return z.object({
+    amount: balanceAmountSchema,
+    recordedAt: z.string({ error: 'Enter a date and time.' }).trim().min(1, 'Enter a date and time.').pipe(snapshotTimeSchema(now)),
+  });
+}
+
+export const renameHoldingSchema = z.object({ name: holdingNameSchema });
+
+export const moveHoldingSchema = z.object({ direction: z.enum(['up', 'down']) });
+
+export const deleteHoldingSchema = z.object({
+  confirm: z.literal('yes', { error: 'Tick the box to confirm that you understand.' }),
+});
+
+export function nameTakenMessage(kind: HoldingKind): string {
+  return `You already have ${HOLDING_KINDS[kind].indefinite} with this name. Choose another name.`;
+}

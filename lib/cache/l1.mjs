@@ -1,0 +1,135 @@
+// @ts-check
+/**
+ * In-process L1: an LRU of ENCODED entries bounded in bytes.
+ *
+ * It keeps payloads only. Whether a payload may be served is never decided here: the handler
+ * checks every L1 entry against tag records (fresh from Redis in the same round trip as the get,
+ * or the local TagBook while Redis is unreachable). Entries are stored encoded (the binary
+ * envelope) so the byte bound is exact and every hit decodes to fresh objects that callers may
+ * mutate without corrupting the cache.
+ */
+
+/**
+ * @typedef {Object} L1Entry
+ * @property {Buffer} bytes    encoded envelope
+ * @property {number} written  written-at (µs): the Redis version it mirrors, or a local stamp
+ * @property {string[]} tags   the entry's own tags (stored with it)
+ * @property {boolean} local   written only in process (Redis unreachable / L1-only mode)
+ * @property {number} expiresAt wall-clock ms after which the entry is dropped (its TTL)
+ */
+
+/** Fixed per-entry overhead counted on top of the payload (Map slot, object, key, tags). */
+const OVERHEAD = 160;
+
+export class L1Cache {
+  /** @param {number} maxBytes */
+  constructor(maxBytes) {
+    this.maxBytes = maxBytes;
+    /** @type {Map<string, L1Entry & { size: number }>} */
+    this.map = new Map();
+    /** @type {Map<string, Set<string>>} tag -> keys */
+    this.byTag = new Map();
+    this.bytes = 0;
+    this.evictions = 0;
+  }
+
+  /**
+   * @param {string} key
+   * @param {L1Entry} e
+   */
+  static sizeOf(key, e) {
+    let n = e.bytes.length + OVERHEAD + key.length * 2;
+    for (const t of e.tags) n += t.length * 2 + 16;
+    return n;
+  }
+
+  /**
+   * @param {string} key
+   * @param {number} [nowMs]
+   * @returns {L1Entry|undefined}
+   */
+  get(key, nowMs = Date.now()) {
+    const e = this.map.get(key);
+    if (!e) return undefined;
+    if (e.expiresAt <= nowMs) {
+      this.delete(key);
+      return undefined;
+    }
+    // refresh recency
+    this.map.delete(key);
+    this.map.set(key, e);
+    return e;
+  }
+
+  /**
+   * @param {string} key
+   * @param {L1Entry} entry
+   * @returns {boolean} stored
+   */
+  set(key, entry) {
+    this.delete(key);
+    const size = L1Cache.sizeOf(key, entry);
+    if (this.maxBytes <= 0 || size > this.maxBytes) return false;
+    while (this.bytes + size > this.maxBytes) {
+      const oldest = this.map.keys().next();
+      if (oldest.done) break;
+      this.delete(oldest.value);
+      this.evictions++;
+    }
+    this.map.set(key, { ...entry, size });
+    this.bytes += size;
+    for (const t of entry.tags) {
+      let set = this.byTag.get(t);
+      if (!set) this.byTag.set(t, (set = new Set()));
+      set.add(key);
+    }
+    return true;
+  }
+
+  /** @param {string} key */
+  delete(key) {
+    const e = this.map.get(key);
+    if (!e) return false;
+    this.map.delete(key);
+    this.bytes -= e.size;
+    for (const t of e.tags) {
+      const set = this.byTag.get(t);
+      if (set) {
+        set.delete(key);
+        if (set.size === 0) this.byTag.delete(t);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Drop the entries carrying `tag` (only those written before `before` µs, if given).
+   * Entries found only through soft tags are not indexed here; the freshness check covers them.
+   * @param {string} tag
+   * @param {number} [before]
+   * @returns {number} dropped
+   */
+  deleteByTag(tag, before = Infinity) {
+    const set = this.byTag.get(tag);
+    if (!set) return 0;
+    let n = 0;
+    for (const key of Array.from(set)) {
+      const e = this.map.get(key);
+      if (e && e.written < before) {
+        this.delete(key);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  clear() {
+    this.map.clear();
+    this.byTag.clear();
+    this.bytes = 0;
+  }
+
+  get size() {
+    return this.map.size;
+  }
+}
