@@ -42,3 +42,8 @@ export function filterTransfers(list: TransferDto[], filter: { type?: TransferTy
       (!filter.to || t.occurredOn <= filter.to),
   );
 }
+
+/** One transfer if (and only if) it belongs to the user. */
+export async function findTransfer(userId: string, transferId: string): Promise<TransferDto | null> {
+  return (await listTransfers(userId)).find((t) => t.id === transferId) ?? null;
+}

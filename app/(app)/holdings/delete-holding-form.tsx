@@ -1,0 +1,43 @@
+'use client';
+
+import { useActionState } from 'react';
+import { initialFormState } from '@/lib/forms';
+import { HOLDING_KINDS, type HoldingKind } from '@/lib/bankroll/holding-kinds';
+import { FormMessage, SubmitButton } from '@/app/ui/form';
+import { deleteHoldingAction } from './actions';
+import { HiddenRef } from './hidden-ref';
+
+/** The checkbox is the confirmation; the server checks it too. */
+export function DeleteHoldingForm({ kind, holdingId, name, snapshotCount }: { kind: HoldingKind; holdingId: string; name: string; snapshotCount: number }) {
+  const [state, action] = useActionState(deleteHoldingAction, initialFormState);
+  const error = state.errors?.confirm;
+  return (
+    <form action={action} className="form" noValidate>
+      <HiddenRef kind={kind} holdingId={holdingId} />
+      <FormMessage state={state} />
+      <div className="field">
+        <label>
+          <input
+            type="checkbox"
+            name="confirm"
+            value="yes"
+            required
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'f-confirm-error' : undefined}
+          />{' '}
+          I understand that “{name}” and its {snapshotCount === 1 ? '1 balance snapshot' : `${snapshotCount} balance snapshots`} will be deleted for good.
+        </label>
+        {error && (
+          <p id="f-confirm-error" className="field-error" role="alert">
+            {error.join(' ')}
+          </p>
+        )}
+      </div>
+      <div className="actions">
+        <SubmitButton className="btn btn-danger" pendingText="Deleting…">
+          Delete {HOLDING_KINDS[kind].singular}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
