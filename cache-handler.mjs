@@ -1,22 +1,42 @@
-// Temporary in-process handler (replaced by the Redis handler in lib/cache).
-const store = new Map();
-const tagExpired = new Map();
+// @ts-check
+/**
+ * Next.js cache handler (next.config: `cacheHandler: require.resolve('./cache-handler.mjs')`,
+ * `cacheMaxMemorySize: 0`). Next constructs this class several times per request, so it only
+ * delegates to the process-wide cache (Redis + in-process L1) from lib/cache, created once.
+ * Configuration: environment variables documented at the top of lib/cache/config.mjs.
+ */
+import { getSharedCache } from './lib/cache/index.mjs';
 
-export default class CacheHandler {
-  constructor() {}
-  async get(key, ctx) {
-    const entry = store.get(key);
-    if (!entry) return null;
-    const tags = [...(entry.tags ?? []), ...(ctx?.softTags ?? [])];
-    if (tags.some((t) => (tagExpired.get(t) ?? 0) >= entry.lastModified)) return null;
-    return entry;
+export default class StakeEasyCacheHandler {
+  /** @param {any} [ctx] Next's CacheHandlerContext */
+  constructor(ctx) {
+    this.core = getSharedCache(ctx).core;
   }
-  async set(key, data, ctx) {
-    const tags = ctx?.tags ?? data?.tags ?? data?.headers?.['x-next-cache-tags']?.split(',') ?? [];
-    store.set(key, { value: data, lastModified: Date.now(), tags });
+
+  /**
+   * @param {string} key
+   * @param {any} ctx
+   */
+  get(key, ctx) {
+    return this.core.get(key, ctx);
   }
-  async revalidateTag(tags) {
-    for (const t of [tags].flat()) tagExpired.set(t, Date.now());
+
+  /**
+   * @param {string} key
+   * @param {any} data
+   * @param {any} ctx
+   */
+  set(key, data, ctx) {
+    return this.core.set(key, data, ctx);
   }
+
+  /**
+   * @param {string | string[]} tags
+   * @param {{ expire?: number }} [durations]
+   */
+  revalidateTag(tags, durations) {
+    return this.core.revalidateTag(tags, durations);
+  }
+
   resetRequestCache() {}
 }

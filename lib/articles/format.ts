@@ -14,11 +14,6 @@ export function formatArticleDate(iso: string): string {
   return DATE_FORMAT.format(new Date(iso));
 }
 
-/** Same calendar day (UTC): an "Updated" line that repeats the published date is noise. */
-export function sameDay(a: string, b: string): boolean {
-  return a.slice(0, 10) === b.slice(0, 10);
-}
-
 /** Absolute URL on the public site (PUBLIC_URL, as metadataBase in app/layout.tsx). */
 export function absoluteUrl(path: string): string {
   const base = process.env.PUBLIC_URL ?? 'http://localhost:3000';

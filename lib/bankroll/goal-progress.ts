@@ -31,3 +31,12 @@ export function evaluateGoal(goal: GoalTarget, totals: { bankroll: Decimal; prof
   }
   return { current, target, progress: goalProgress(current, target), reached: isGoalComplete(current, target) };
 }
+
+/** A goal as stored (amount as a decimal string) against the dashboard summary. */
+export function evaluateStoredGoal(
+  goal: { type: GoalType; targetAmount: string; currency: string },
+  summary: { bankroll: Decimal; profit: Decimal; displayCurrency: string },
+  rates: Rates,
+): GoalEvaluation {
+  return evaluateGoal({ type: goal.type, targetAmount: new Decimal(goal.targetAmount), currency: goal.currency }, summary, summary.displayCurrency, rates);
+}

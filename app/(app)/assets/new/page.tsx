@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { NewHoldingPage } from '@/app/(app)/holdings/new-page';
+
+export const metadata: Metadata = { title: 'Add an asset' };
+
+export default function Page() {
+  return <NewHoldingPage kind="ASSET" />;
+}

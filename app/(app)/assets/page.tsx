@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { HoldingListPage } from '@/app/(app)/holdings/list-page';
+
+export const metadata: Metadata = { title: 'Assets' };
+
+export default function Page() {
+  return <HoldingListPage kind="ASSET" />;
+}

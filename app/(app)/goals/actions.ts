@@ -1,0 +1,33 @@
+'use server';
+
+import { notFound, redirect } from 'next/navigation';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { expireTags } from '@/lib/data/invalidate';
+import { toDayKey } from '@/lib/domain/days';
+import { failure, invalid, type FormState } from '@/lib/forms';
+import { goalInputSchema } from '@/lib/bankroll/goal-input';
+import { archiveGoal, createGoal } from '@/lib/bankroll/goal-writes';
+import { goalMutationTags } from '@/lib/bankroll/money-tags';
+
+export async function createGoalAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = goalInputSchema(toDayKey(new Date())).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error, formData);
+  const result = await createGoal(await db(), user.id, parsed.data);
+  if (result.status === 'active-exists') {
+    return failure('You already have an active goal. Archive it first, then set the new one.', formData);
+  }
+  expireTags(goalMutationTags.create(user.id, result.progressTags));
+  redirect(result.completed ? '/goals?done=completed' : '/goals?done=created');
+}
+
+export async function archiveGoalAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const goalId = formData.get('goalId');
+  if (typeof goalId !== 'string' || goalId === '') notFound();
+  const result = await archiveGoal(await db(), user.id, goalId);
+  if (result.status === 'not-found') notFound();
+  if (result.status === 'ok') expireTags(goalMutationTags.archive(user.id));
+  redirect('/goals?done=archived');
+}

@@ -1,0 +1,142 @@
+import type { Metadata } from 'next';
+import Decimal from 'decimal.js';
+import { requireUser } from '@/lib/auth/session';
+import { getProfile } from '@/lib/data/profile';
+import { listHoldings } from '@/lib/data/holdings';
+import { listTransfers } from '@/lib/data/transfers';
+import { latestRates } from '@/lib/data/rates';
+import { activeGoalOf, listGoals, type GoalDto } from '@/lib/data/goals';
+import { summarize } from '@/lib/bankroll/summary';
+import { evaluateStoredGoal } from '@/lib/bankroll/goal-progress';
+import { GOAL_TYPE_LABELS } from '@/lib/bankroll/goal-input';
+import { formatDayLong } from '@/lib/bankroll/chart-series';
+import { firstParam, type SearchParams } from '@/lib/bankroll/fields';
+import { SUPPORTED_CURRENCIES } from '@/lib/domain/currency';
+import { toDayKey } from '@/lib/domain/days';
+import { formatMoney } from '@/lib/domain/money';
+import { archiveGoalAction } from './actions';
+import { GoalForm } from './goal-form';
+import { GoalProgressView } from './goal-progress';
+
+export const metadata: Metadata = { title: 'Goals' };
+
+const DONE_MESSAGES: Record<string, string> = {
+  created: 'Goal set. It completes itself when you reach 100%.',
+  completed: 'Goal set, and you have already reached it: it is marked completed.',
+  archived: 'Goal archived.',
+};
+
+const day = (iso: string) => formatDayLong(iso.slice(0, 10));
+
+function statusText(goal: GoalDto): string {
+  if (goal.status === 'COMPLETED') return `Completed on ${day(goal.completedAt!)}`;
+  if (goal.status === 'ARCHIVED') {
+    return goal.completedAt ? `Completed on ${day(goal.completedAt)}, archived on ${day(goal.archivedAt!)}` : `Archived on ${day(goal.archivedAt!)}`;
+  }
+  return 'Active';
+}
+
+function ArchiveButton({ goal, label }: { goal: GoalDto; label: string }) {
+  return (
+    <form action={archiveGoalAction}>
+      <input type="hidden" name="goalId" value={goal.id} />
+      <button type="submit" className="btn btn-small">
+        {label}
+      </button>
+    </form>
+  );
+}
+
+export default async function GoalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser();
+  const [params, profile, holdings, transfers, rates, goals] = await Promise.all([
+    searchParams,
+    getProfile(user.id),
+    listHoldings(user.id),
+    listTransfers(user.id),
+    latestRates(),
+    listGoals(user.id),
+  ]);
+  const cur = profile.displayCurrency;
+  const today = toDayKey(new Date());
+  const summary = summarize(holdings, transfers, cur, rates);
+  const active = activeGoalOf(goals);
+  const past = goals.filter((g) => g.status !== 'ACTIVE');
+  const done = DONE_MESSAGES[firstParam(params.done) ?? ''];
+
+  return (
+    <>
+      <h1>Goals</h1>
+      <p className="lead">
+        Aim for a total bankroll or a total profit. You have one goal at a time; it completes itself when your numbers reach 100% of the target.
+      </p>
+      {done && (
+        <p className="form-message ok" role="status">
+          {done}
+        </p>
+      )}
+
+      <section className="card" aria-labelledby="current-goal-heading" style={{ margin: '1rem 0' }}>
+        <h2 id="current-goal-heading">Current goal</h2>
+        {active ? (
+          <>
+            <GoalProgressView goal={active} evaluation={evaluateStoredGoal(active, summary, rates)} currency={cur} today={today} />
+            <p className="hint">Only one goal can be active. To set a different goal, archive this one first.</p>
+            <ArchiveButton goal={active} label="Archive this goal" />
+          </>
+        ) : (
+          <p>You have no active goal. Set one below to track your progress on the dashboard.</p>
+        )}
+      </section>
+
+      {!active && (
+        <section className="card" aria-labelledby="new-goal-heading" style={{ margin: '1rem 0' }}>
+          <h2 id="new-goal-heading">Set a new goal</h2>
+          <p className="muted">
+            Right now your bankroll is {formatMoney(summary.bankroll, cur)} and your profit {formatMoney(summary.profit, cur)}.
+          </p>
+          <GoalForm
+            currencies={SUPPORTED_CURRENCIES.map((c) => ({ value: c.code, label: `${c.code} – ${c.name}` }))}
+            defaultCurrency={cur}
+            today={today}
+          />
+        </section>
+      )}
+
+      <h2>Past goals</h2>
+      {past.length === 0 ? (
+        <p className="empty">Completed and archived goals will be listed here.</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="past-goals">
+            <caption className="muted">Your completed and archived goals, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Goal</th>
+                <th scope="col" className="num">
+                  Target
+                </th>
+                <th scope="col">Set on</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="muted">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {past.map((g) => (
+                <tr key={g.id}>
+                  <td>{GOAL_TYPE_LABELS[g.type]}</td>
+                  <td className="num">{formatMoney(new Decimal(g.targetAmount), g.currency)}</td>
+                  <td>{day(g.createdAt)}</td>
+                  <td>{statusText(g)}</td>
+                  <td>{g.status === 'COMPLETED' ? <ArchiveButton goal={g} label="Archive" /> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+import type { Metadata } from 'next';
+import { EditSnapshotPage } from '@/app/(app)/holdings/snapshot-pages';
+
+export const metadata: Metadata = { title: 'Edit snapshot' };
+
+export default async function Page({ params }: PageProps<'/sites/[id]/snapshots/[snapshotId]/edit'>) {
+  const { id, snapshotId } = await params;
+  return <EditSnapshotPage kind="POKER_SITE" id={id} snapshotId={snapshotId} />;
+}

@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { HoldingListPage } from '@/app/(app)/holdings/list-page';
+
+export const metadata: Metadata = { title: 'Poker sites' };
+
+export default function Page() {
+  return <HoldingListPage kind="POKER_SITE" />;
+}

@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { listPublishedArticles } from '@/lib/data/articles';
+import { ARTICLE_SORTS, SORT_LABELS, articlesHref, parseArticleSearch, type ArticleSearch } from '@/lib/articles/search-params';
+import { ArticleList } from './article-list';
+import './articles.css';
+
+// Reads searchParams, so this page renders per request; its data comes from the shared,
+// tag-invalidated cache (lib/data/articles.ts). It never reads the session.
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const DESCRIPTION = 'Free poker bankroll management and strategy articles: buy-in rules, variance, moving up, tilt and record keeping.';
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const search = parseArticleSearch(await searchParams);
+  const title = search.page > 1 ? `Strategy articles, page ${search.page}` : 'Strategy articles';
+  // Search results are not a page of their own for search engines; sorted/paged listings are.
+  const canonical = articlesHref({ sort: search.sort, page: search.page });
+  return {
+    title: search.q ? `Search: ${search.q}` : title,
+    description: DESCRIPTION,
+    alternates: { canonical },
+    robots: search.q ? { index: false, follow: true } : undefined,
+    openGraph: { type: 'website', title, description: DESCRIPTION, url: canonical, siteName: 'StakeEasy' },
+    twitter: { card: 'summary', title, description: DESCRIPTION },
+  };
+}
+
+function SearchForm({ search }: { search: ArticleSearch }) {
+  return (
+    <form className="article-search" role="search" action="/articles" method="get">
+      <div className="field">
+        <label htmlFor="article-q">Search articles</label>
+        <input id="article-q" type="search" name="q" defaultValue={search.q} maxLength={100} placeholder="e.g. downswing" />
+      </div>
+      {search.sort !== 'newest' && <input type="hidden" name="sort" value={search.sort} />}
+      <button type="submit" className="btn btn-primary">
+        Search
+      </button>
+      {search.q && <Link href={articlesHref({ sort: search.sort })}>Clear search</Link>}
+    </form>
+  );
+}
+
+function SortLinks({ search }: { search: ArticleSearch }) {
+  return (
+    <nav aria-label="Sort articles">
+      <ul className="sort-links">
+        <li className="muted">Sort:</li>
+        {ARTICLE_SORTS.map((sort) => (
+          <li key={sort}>
+            <Link href={articlesHref({ q: search.q, sort })} aria-current={sort === search.sort ? 'true' : undefined}>
+              {SORT_LABELS[sort]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Pagination({ search, pageCount }: { search: ArticleSearch; pageCount: number }) {
+  if (pageCount <= 1) return null;
+  const href = (page: number) => articlesHref({ ...search, page });
+  return (
+    <nav className="pagination" aria-label="Pages">
+      {search.page > 1 ? (
+        <Link className="btn btn-small" href={href(search.page - 1)} rel="prev">
+          ← Previous
+        </Link>
+      ) : null}
+      <span aria-current="page">
+        Page {search.page} of {pageCount}
+      </span>
+      {search.page < pageCount ? (
+        <Link className="btn btn-small" href={href(search.page + 1)} rel="next">
+          Next →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {
+  const search = parseArticleSearch(await searchParams);
+  const result = await listPublishedArticles(search);
+  // A page past the end is not an empty page of the archive: it does not exist.
+  if (search.page > result.pageCount) notFound();
+
+  return (
+    <>
+      <h1>Strategy articles</h1>
+      <p className="lead">Bankroll management, variance and the habits that keep you playing the right stakes.</p>
+      <SearchForm search={search} />
+      <SortLinks search={search} />
+      <p className="muted" role="status">
+        {search.q
+          ? `${result.total} ${result.total === 1 ? 'article matches' : 'articles match'} “${search.q}”.`
+          : `${result.total} ${result.total === 1 ? 'article' : 'articles'}.`}
+      </p>
+      {result.items.length === 0 ? (
+        <div className="empty">
+          <h2>{search.q ? 'No articles match your search' : 'No articles yet'}</h2>
+          <p>{search.q ? 'Try a shorter or different word.' : 'New articles are on their way.'}</p>
+          {search.q && <Link href="/articles">Show all articles</Link>}
+        </div>
+      ) : (
+        <ArticleList articles={result.items} />
+      )}
+      <Pagination search={search} pageCount={result.pageCount} />
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import Decimal from 'decimal.js';
+import { formatMoney } from '@/lib/domain/money';
+import {
+  DEFAULT_LAYOUT,
+  chartGeometry,
+  formatAmountTick,
+  formatDayLong,
+  formatDayTick,
+  summaryRows,
+  type ChartPoint,
+} from '@/lib/bankroll/chart-series';
+
+// Server-rendered SVG line chart of bankroll and profit: no client JS. The SVG
+// is one image for assistive technology (title + desc); the same numbers are
+// available as text below it (summary sentence and a data table).
+
+const SERIES = [
+  { key: 'bankroll', label: 'Bankroll', color: '#0f5132', dash: undefined },
+  // Dashed as well as a different colour, so the lines differ without colour vision.
+  { key: 'profit', label: 'Profit', color: '#b45309', dash: '7 5' },
+] as const;
+
+interface Props {
+  points: readonly ChartPoint[];
+  /** Rows of the data table; by default derived from `points`. */
+  tableRows?: readonly ChartPoint[];
+  currency: string;
+  /** Unique per page: ids of the title, description and caption derive from it. */
+  id?: string;
+  heading?: string;
+}
+
+export function BankrollChart({ points, tableRows, currency, id = 'bankroll-chart', heading = 'Bankroll and profit over time' }: Props) {
+  if (points.length === 0) return null;
+  const g = chartGeometry(points, DEFAULT_LAYOUT);
+  const first = points[0];
+  const last = points[points.length - 1];
+  const money = (amount: string) => formatMoney(new Decimal(amount), currency);
+  const change = new Decimal(last.bankroll).minus(first.bankroll);
+  const summary =
+    `Daily values in ${currency} from ${formatDayLong(first.day)} to ${formatDayLong(last.day)}. ` +
+    `On ${formatDayLong(last.day)} the bankroll was ${money(last.bankroll)} and the profit ${money(last.profit)}; ` +
+    `the bankroll ${change.isNegative() ? 'fell' : 'grew'} by ${money(change.abs().toFixed(2))} over the period.`;
+  const { width, height } = DEFAULT_LAYOUT;
+  const { plot } = g;
+
+  return (
+    <figure className="chart card" aria-labelledby={`${id}-heading`} style={{ margin: '1rem 0' }}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <ul aria-label="Legend" style={{ display: 'flex', gap: '1.25rem', listStyle: 'none', padding: 0, margin: '0 0 .5rem' }}>
+        {SERIES.map((s) => (
+          <li key={s.key} style={{ display: 'flex', alignItems: 'center', gap: '.4rem' }}>
+            <svg width="28" height="10" aria-hidden="true" focusable="false">
+              <line x1="0" y1="5" x2="28" y2="5" stroke={s.color} strokeWidth="3" strokeDasharray={s.dash} />
+            </svg>
+            {s.label}
+          </li>
+        ))}
+      </ul>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} data-testid="bankroll-chart">
+        <title id={`${id}-title`}>{`${heading} (${currency})`}</title>
+        <desc id={`${id}-desc`}>{summary}</desc>
+        <g fontSize="12" fill="#4f5b55">
+          {g.yTicks.map((t) => (
+            <g key={`y${t.value}`}>
+              <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} stroke="#e1e6e3" />
+              <text x={plot.left - 8} y={t.y} dy="0.32em" textAnchor="end">
+                {formatAmountTick(t.value, currency)}
+              </text>
+            </g>
+          ))}
+          {g.xTicks.map((t, i) => (
+            <g key={`x${t.day}`}>
+              <line x1={t.x} x2={t.x} y1={plot.bottom} y2={plot.bottom + 5} stroke="#8a958f" />
+              <text
+                x={t.x}
+                y={plot.bottom + 20}
+                textAnchor={g.xTicks.length > 1 && i === 0 ? 'start' : g.xTicks.length > 1 && i === g.xTicks.length - 1 ? 'end' : 'middle'}
+              >
+                {formatDayTick(t.day, g.spanDays)}
+              </text>
+            </g>
+          ))}
+          <text x={plot.left} y={height - 4} fontSize="11">
+            Date
+          </text>
+          <text x={12} y={plot.top + (plot.bottom - plot.top) / 2} fontSize="11" textAnchor="middle" transform={`rotate(-90 12 ${plot.top + (plot.bottom - plot.top) / 2})`}>
+            {`Amount (${currency})`}
+          </text>
+        </g>
+        <line x1={plot.left} x2={plot.right} y1={g.zeroY} y2={g.zeroY} stroke="#8a958f" strokeWidth="1" />
+        <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} stroke="#8a958f" strokeWidth="1" />
+        {SERIES.map((s) => (
+          <path
+            key={s.key}
+            d={s.key === 'bankroll' ? g.bankrollPath : g.profitPath}
+            fill="none"
+            stroke={s.color}
+            strokeWidth="2.5"
+            strokeDasharray={s.dash}
+            strokeLinejoin="round"
+            strokeLinecap="round"
+          />
+        ))}
+      </svg>
+      <p className="muted" data-testid="chart-summary">
+        {summary}
+      </p>
+      <details>
+        <summary>Show the chart data as a table</summary>
+        <div className="table-wrap">
+          <table>
+            <caption className="muted">Bankroll and profit at the end of each month and today, in {currency}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col" className="num">
+                  Bankroll
+                </th>
+                <th scope="col" className="num">
+                  Profit
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(tableRows ?? summaryRows(points)).map((p) => (
+                <tr key={p.day}>
+                  <th scope="row">{formatDayLong(p.day)}</th>
+                  <td className="num">{money(p.bankroll)}</td>
+                  <td className="num">{money(p.profit)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
