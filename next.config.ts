@@ -15,8 +15,14 @@ const nextConfig: NextConfig = {
   // Our handler (Redis + in-process L1) is the only data/page cache: Next's
   // own per-process memory cache would shadow it and hide cross-instance
   // invalidations.
-  cacheHandler: path.resolve(process.cwd(), 'cache-handler.mjs'),
-  cacheMaxMemorySize: 0,
+  // CACHE_HANDLER_PATH=none (Next's default cache) or another handler file is
+  // only for the benchmarks, which compare handlers on the same build.
+  ...(process.env.CACHE_HANDLER_PATH === 'none'
+    ? {}
+    : {
+        cacheHandler: path.resolve(process.cwd(), process.env.CACHE_HANDLER_PATH ?? 'cache-handler.mjs'),
+        cacheMaxMemorySize: 0,
+      }),
   // Native, wasm and socket packages must be loaded by Node, not bundled.
   serverExternalPackages: [
     '@electric-sql/pglite',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AmountError, parsePositiveAmount } from '@/lib/domain/money';
-import { isSupportedCurrency } from '@/lib/domain/currency';
+import { SUPPORTED_CURRENCIES, isSupportedCurrency } from '@/lib/domain/currency';
 import { isDayKey, type DayKey } from '@/lib/domain/days';
 
 // Form fields shared by the money forms (transfers, goals): every amount,
@@ -60,3 +60,8 @@ export function firstParam(value: string | string[] | undefined): string | undef
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Options for a currency <select>: "EUR – Euro". */
+export function currencyOptions(): { value: string; label: string }[] {
+  return SUPPORTED_CURRENCIES.map((c) => ({ value: c.code, label: `${c.code} – ${c.name}` }));
+}

@@ -38,15 +38,11 @@ export const currencySchema = z
   .string({ error: 'Choose a currency.' })
   .refine(isSupportedCurrency, 'Choose a currency from the list.');
 
-function snapshotTimeSchema(now: Date) {
-  return z.string().transform((text, ctx) => {
-    const parsed = parseSnapshotTime(text, now);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
+function toSnapshotTime(text: string, now: Date, ctx: z.RefinementCtx): Date {
+  const parsed = parseSnapshotTime(text, now);
+  if (parsed.ok) return parsed.value;
+  ctx.addIssue({ code: 'custom', message: parsed.message });
+  return z.NEVER;
 }
 
 /** Empty means "now". */
@@ -54,8 +50,15 @@ function optionalSnapshotTimeSchema(now: Date) {
   return z
     .string()
     .optional()
-    .transform((text) => text?.trim() ?? '')
-    .pipe(z.union([z.literal('').transform(() => now), snapshotTimeSchema(now)]));
+    .transform((text, ctx) => (text?.trim() ? toSnapshotTime(text, now, ctx) : now));
+}
+
+function requiredSnapshotTimeSchema(now: Date) {
+  return z
+    .string({ error: 'Enter a date and time.' })
+    .trim()
+    .min(1, 'Enter a date and time.')
+    .transform((text, ctx) => toSnapshotTime(text, now, ctx));
 }
 
 // Ids come from hidden fields and URLs: anything else than an id shape is tampering.
@@ -68,7 +71,7 @@ export function addHoldingSchema(kind: HoldingKind) {
     amount: balanceAmountSchema,
     currency: currencySchema,
     // Sites have no type: whatever a tampered form sends is dropped.
-    assetType: kind === 'ASSET' ? assetTypeSchema : z.unknown().transform((): string | null => null),
+    assetType: kind === 'ASSET' ? assetTypeSchema : z.unknown().optional().transform((): string | null => null),
   });
 }
 
@@ -79,7 +82,7 @@ export function updateBalanceSchema(now: Date) {
 export function editSnapshotSchema(now: Date) {
   return z.object({
     amount: balanceAmountSchema,
-    recordedAt: z.string({ error: 'Enter a date and time.' }).trim().min(1, 'Enter a date and time.').pipe(snapshotTimeSchema(now)),
+    recordedAt: requiredSnapshotTimeSchema(now),
   });
 }
 

@@ -21,7 +21,7 @@ export const CACHE_SYMBOL = Symbol.for('stakeeasy.cache');
 
 /**
  * Build id: ctx.buildId if Next provides one, else <serverDistDir>/../BUILD_ID, else
- * <cwd>/.next/BUILD_ID, else 'dev'.
+ * <cwd>/<NEXT_DIST_DIR or .next>/BUILD_ID, else 'dev'.
  * @param {any} [ctx]
  * @returns {string}
  */
@@ -30,7 +30,7 @@ export function resolveBuildId(ctx) {
   /** @type {string[]} */
   const candidates = [];
   if (ctx && typeof ctx.serverDistDir === 'string') candidates.push(path.join(ctx.serverDistDir, '..', 'BUILD_ID'));
-  candidates.push(path.join(process.cwd(), '.next', 'BUILD_ID'));
+  candidates.push(path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'));
   for (const file of candidates) {
     try {
       const id = readFileSync(file, 'utf8').trim();

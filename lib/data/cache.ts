@@ -12,5 +12,7 @@ export const DATA_TTL_SECONDS = 300;
  * otherwise a cache hit and a miss would return different types.
  */
 export function cachedRead<T>(keyParts: (string | number)[], tags: string[], load: () => Promise<T>, revalidate = DATA_TTL_SECONDS): Promise<T> {
+  // The benchmarks' "no data cache" baseline: same pages, every read from the database.
+  if (process.env.STAKEEASY_DATA_CACHE === 'off') return load();
   return unstable_cache(load, keyParts.map(String), { tags, revalidate })();
 }

@@ -10,8 +10,7 @@ import { summarize } from '@/lib/bankroll/summary';
 import { evaluateStoredGoal } from '@/lib/bankroll/goal-progress';
 import { GOAL_TYPE_LABELS } from '@/lib/bankroll/goal-input';
 import { formatDayLong } from '@/lib/bankroll/chart-series';
-import { firstParam, type SearchParams } from '@/lib/bankroll/fields';
-import { SUPPORTED_CURRENCIES } from '@/lib/domain/currency';
+import { currencyOptions, firstParam, type SearchParams } from '@/lib/bankroll/fields';
 import { toDayKey } from '@/lib/domain/days';
 import { formatMoney } from '@/lib/domain/money';
 import { archiveGoalAction } from './actions';
@@ -36,11 +35,11 @@ function statusText(goal: GoalDto): string {
   return 'Active';
 }
 
-function ArchiveButton({ goal, label }: { goal: GoalDto; label: string }) {
+function ArchiveButton({ goal, label, description }: { goal: GoalDto; label: string; description?: string }) {
   return (
     <form action={archiveGoalAction}>
       <input type="hidden" name="goalId" value={goal.id} />
-      <button type="submit" className="btn btn-small">
+      <button type="submit" className="btn btn-small" aria-label={description}>
         {label}
       </button>
     </form>
@@ -96,7 +95,7 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
             Right now your bankroll is {formatMoney(summary.bankroll, cur)} and your profit {formatMoney(summary.profit, cur)}.
           </p>
           <GoalForm
-            currencies={SUPPORTED_CURRENCIES.map((c) => ({ value: c.code, label: `${c.code} – ${c.name}` }))}
+            currencies={currencyOptions()}
             defaultCurrency={cur}
             today={today}
           />
@@ -130,7 +129,7 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
                   <td className="num">{formatMoney(new Decimal(g.targetAmount), g.currency)}</td>
                   <td>{day(g.createdAt)}</td>
                   <td>{statusText(g)}</td>
-                  <td>{g.status === 'COMPLETED' ? <ArchiveButton goal={g} label="Archive" /> : null}</td>
+                  <td>{g.status === 'COMPLETED' ? <ArchiveButton goal={g} label="Archive" description={`Archive the ${GOAL_TYPE_LABELS[g.type].toLowerCase()} goal of ${formatMoney(new Decimal(g.targetAmount), g.currency)}`} /> : null}</td>
                 </tr>
               ))}
             </tbody>

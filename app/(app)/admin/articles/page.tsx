@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireAdmin } from '@/lib/auth/session';
+import { adminListArticles } from '@/lib/data/articles';
+import { formatArticleDate } from '@/lib/articles/format';
+import { AdminNav, Notice } from '../admin-nav';
+
+export const metadata: Metadata = { title: 'Manage articles', robots: { index: false } };
+
+const NOTICES = { deleted: 'The article was deleted and removed from the public site.' };
+
+export default async function AdminArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdmin();
+  const [articles, { notice }] = await Promise.all([adminListArticles(), searchParams]);
+  return (
+    <>
+      <AdminNav current="articles" />
+      <h1>Articles</h1>
+      <Notice messages={NOTICES} notice={notice} />
+      <p className="actions">
+        <Link href="/admin/articles/new" className="btn btn-primary">
+          New article
+        </Link>
+      </p>
+      {articles.length === 0 ? (
+        <div className="empty">
+          <h2>No articles yet</h2>
+          <p>Write the first one: it stays a draft until you publish it.</p>
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="muted">All articles, drafts included, most recently edited first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                <th scope="col">Tags</th>
+                <th scope="col">Published</th>
+                <th scope="col">Updated</th>
+                <th scope="col">Public page</th>
+              </tr>
+            </thead>
+            <tbody>
+              {articles.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link href={`/admin/articles/${a.id}`}>{a.title}</Link>
+                  </th>
+                  <td>{a.status === 'PUBLISHED' ? 'Published' : 'Draft'}</td>
+                  <td>{a.tags.map((t) => t.name).join(', ') || <span className="muted">none</span>}</td>
+                  <td>{a.publishedAt ? formatArticleDate(a.publishedAt.toISOString()) : <span className="muted">never</span>}</td>
+                  <td>{formatArticleDate(a.updatedAt.toISOString())}</td>
+                  <td>{a.status === 'PUBLISHED' ? <Link href={`/articles/${a.slug}`}>View</Link> : <span className="muted">not public</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

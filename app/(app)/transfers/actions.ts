@@ -1,0 +1,47 @@
+'use server';
+
+import { notFound, redirect } from 'next/navigation';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { expireTags } from '@/lib/data/invalidate';
+import { toDayKey } from '@/lib/domain/days';
+import { invalid, type FormState } from '@/lib/forms';
+import { transferInputSchema } from '@/lib/bankroll/transfer-input';
+import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/bankroll/transfer-writes';
+import { transferMutationTags } from '@/lib/bankroll/money-tags';
+
+const parse = (formData: FormData) => transferInputSchema(toDayKey(new Date())).safeParse(Object.fromEntries(formData));
+
+function transferId(formData: FormData): string {
+  const id = formData.get('id');
+  if (typeof id !== 'string' || id === '') notFound();
+  return id;
+}
+
+export async function createTransferAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = parse(formData);
+  if (!parsed.success) return invalid(parsed.error, formData);
+  const result = await createTransfer(await db(), user.id, parsed.data);
+  expireTags(transferMutationTags.create(user.id, result.progressTags));
+  redirect(`/transfers?done=${parsed.data.type === 'DEPOSIT' ? 'deposit' : 'withdrawal'}`);
+}
+
+export async function updateTransferAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const id = transferId(formData);
+  const parsed = parse(formData);
+  if (!parsed.success) return invalid(parsed.error, formData);
+  const result = await updateTransfer(await db(), user.id, id, parsed.data);
+  if (result.status === 'not-found') notFound();
+  expireTags(transferMutationTags.update(user.id, result.progressTags));
+  redirect('/transfers?done=updated');
+}
+
+export async function deleteTransferAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const result = await deleteTransfer(await db(), user.id, transferId(formData));
+  if (result.status === 'not-found') notFound();
+  expireTags(transferMutationTags.delete(user.id, result.progressTags));
+  redirect('/transfers?done=deleted');
+}

@@ -1,0 +1,170 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import Decimal from 'decimal.js';
+import { requireUser } from '@/lib/auth/session';
+import { getProfile } from '@/lib/data/profile';
+import { filterTransfers, listTransfers, type TransferDto } from '@/lib/data/transfers';
+import { latestRates } from '@/lib/data/rates';
+import { convert } from '@/lib/domain/currency';
+import { formatMoney } from '@/lib/domain/money';
+import { sumTransfers } from '@/lib/domain/totals';
+import { formatDayLong } from '@/lib/bankroll/chart-series';
+import { firstParam, type SearchParams } from '@/lib/bankroll/fields';
+import { TRANSFER_TYPE_LABELS, isFiltered, parseTransferFilter } from '@/lib/bankroll/transfer-input';
+
+export const metadata: Metadata = { title: 'Deposits & withdrawals' };
+
+const DONE_MESSAGES: Record<string, string> = {
+  deposit: 'Deposit saved.',
+  withdrawal: 'Withdrawal saved.',
+  updated: 'Changes saved.',
+  deleted: 'Transfer deleted.',
+};
+
+const asMoney = (list: TransferDto[]) => list.map((t) => ({ amount: new Decimal(t.amount), currency: t.currency }));
+
+export default async function TransfersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser();
+  const [params, profile, all, rates] = await Promise.all([searchParams, getProfile(user.id), listTransfers(user.id), latestRates()]);
+  const cur = profile.displayCurrency;
+  const { filter, problems } = parseTransferFilter(params);
+  const shown = filterTransfers(all, filter);
+  const deposits = sumTransfers(asMoney(shown.filter((t) => t.type === 'DEPOSIT')), cur, rates);
+  const withdrawals = sumTransfers(asMoney(shown.filter((t) => t.type === 'WITHDRAWAL')), cur, rates);
+  const done = DONE_MESSAGES[firstParam(params.done) ?? ''];
+  const filtered = isFiltered(filter);
+
+  return (
+    <>
+      <h1>Deposits &amp; withdrawals</h1>
+      <p className="lead">Money you put into poker and took out of it. Profit is your bankroll minus deposits plus withdrawals.</p>
+      {done && (
+        <p className="form-message ok" role="status">
+          {done}
+        </p>
+      )}
+      <p className="actions">
+        <Link className="btn btn-primary" href="/transfers/new?type=DEPOSIT">
+          Add a deposit
+        </Link>
+        <Link className="btn" href="/transfers/new?type=WITHDRAWAL">
+          Add a withdrawal
+        </Link>
+      </p>
+
+      {all.length === 0 ? (
+        <div className="empty">
+          <h2>No deposits or withdrawals yet</h2>
+          <p>Record the money you put into poker (and what you cash out) so StakeEasy can work out your profit.</p>
+        </div>
+      ) : (
+        <>
+          <form method="get" className="form-inline card" aria-label="Filter the list" style={{ margin: '1rem 0' }}>
+            <div className="field">
+              <label htmlFor="filter-type">Type</label>
+              <select id="filter-type" name="type" defaultValue={filter.type ?? ''}>
+                <option value="">All</option>
+                <option value="DEPOSIT">Deposits</option>
+                <option value="WITHDRAWAL">Withdrawals</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-from">From</label>
+              <input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ''} />
+            </div>
+            <div className="field">
+              <label htmlFor="filter-to">To</label>
+              <input id="filter-to" name="to" type="date" defaultValue={filter.to ?? ''} />
+            </div>
+            <button type="submit" className="btn">
+              Filter
+            </button>
+            {filtered && (
+              <Link href="/transfers" className="btn">
+                Clear filter
+              </Link>
+            )}
+          </form>
+          {problems.map((p) => (
+            <p key={p} className="form-message error" role="alert">
+              {p}
+            </p>
+          ))}
+
+          <section className="grid" aria-label={filtered ? 'Totals of the filtered list' : 'Totals'}>
+            <div className="card">
+              <p className="stat-label">Deposits{filtered ? ' (filtered)' : ''}</p>
+              <p className="stat" data-testid="transfers-deposits">
+                {formatMoney(deposits, cur)}
+              </p>
+            </div>
+            <div className="card">
+              <p className="stat-label">Withdrawals{filtered ? ' (filtered)' : ''}</p>
+              <p className="stat" data-testid="transfers-withdrawals">
+                {formatMoney(withdrawals, cur)}
+              </p>
+            </div>
+            <div className="card">
+              <p className="stat-label">Net deposited{filtered ? ' (filtered)' : ''}</p>
+              <p className="stat" data-testid="transfers-net">
+                {formatMoney(deposits.minus(withdrawals), cur)}
+              </p>
+            </div>
+          </section>
+
+          <h2>
+            {shown.length} {shown.length === 1 ? 'transfer' : 'transfers'}
+          </h2>
+          {shown.length === 0 ? (
+            <p className="empty">No deposits or withdrawals match this filter.</p>
+          ) : (
+            <div className="table-wrap">
+              <table data-testid="transfers-table">
+                <caption className="muted">Newest first; totals above are in {cur} at today&apos;s rates</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Type</th>
+                    <th scope="col" className="num">
+                      Amount
+                    </th>
+                    <th scope="col" className="num">
+                      In {cur}
+                    </th>
+                    <th scope="col">Note</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((t) => {
+                    const amount = formatMoney(new Decimal(t.amount), t.currency);
+                    const what = `${TRANSFER_TYPE_LABELS[t.type].toLowerCase()} of ${amount} on ${formatDayLong(t.occurredOn)}`;
+                    return (
+                      <tr key={t.id}>
+                        <td>{t.occurredOn}</td>
+                        <td>{TRANSFER_TYPE_LABELS[t.type]}</td>
+                        <td className="num">{amount}</td>
+                        <td className="num">{formatMoney(convert(new Decimal(t.amount), t.currency, cur, rates), cur)}</td>
+                        <td>{t.note ?? <span className="muted">—</span>}</td>
+                        <td>
+                          <span className="actions">
+                            <Link href={`/transfers/${encodeURIComponent(t.id)}/edit`} aria-label={`Edit ${what}`}>
+                              Edit
+                            </Link>
+                            <Link href={`/transfers/${encodeURIComponent(t.id)}/delete`} aria-label={`Delete ${what}`}>
+                              Delete
+                            </Link>
+                          </span>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}
