@@ -50,59 +50,62 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
       <ul aria-label="Legend" style={{ display: 'flex', gap: '1.25rem', listStyle: 'none', padding: 0, margin: '0 0 .5rem' }}>
         {SERIES.map((s) => (
           <li key={s.key} style={{ display: 'flex', alignItems: 'center', gap: '.4rem' }}>
-            <svg width="28" height="10" aria-hidden="true" focusable="false">
+            <svg width="28" height="10" aria-hidden="true" focusable="false" style={{ width: 28, height: 10, flex: 'none' }}>
               <line x1="0" y1="5" x2="28" y2="5" stroke={s.color} strokeWidth="3" strokeDasharray={s.dash} />
             </svg>
             {s.label}
           </li>
         ))}
       </ul>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} data-testid="bankroll-chart">
-        <title id={`${id}-title`}>{`${heading} (${currency})`}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        <g fontSize="12" fill="#4f5b55">
-          {g.yTicks.map((t) => (
-            <g key={`y${t.value}`}>
-              <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} stroke="#e1e6e3" />
-              <text x={plot.left - 8} y={t.y} dy="0.32em" textAnchor="end">
-                {formatAmountTick(t.value, currency)}
-              </text>
-            </g>
+      {/* Below ~560px the labels would shrink unreadably: scroll sideways instead. */}
+      <div style={{ overflowX: 'auto' }} tabIndex={0} role="group" aria-label="Chart (scrolls sideways on small screens)">
+        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} data-testid="bankroll-chart" style={{ minWidth: 560 }}>
+          <title id={`${id}-title`}>{`${heading} (${currency})`}</title>
+          <desc id={`${id}-desc`}>{summary}</desc>
+          <g fontSize="12" fill="#4f5b55">
+            {g.yTicks.map((t) => (
+              <g key={`y${t.value}`}>
+                <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} stroke="#e1e6e3" />
+                <text x={plot.left - 8} y={t.y} dy="0.32em" textAnchor="end">
+                  {formatAmountTick(t.value, currency)}
+                </text>
+              </g>
+            ))}
+            {g.xTicks.map((t, i) => (
+              <g key={`x${t.day}`}>
+                <line x1={t.x} x2={t.x} y1={plot.bottom} y2={plot.bottom + 5} stroke="#8a958f" />
+                <text
+                  x={t.x}
+                  y={plot.bottom + 20}
+                  textAnchor={g.xTicks.length > 1 && i === 0 ? 'start' : g.xTicks.length > 1 && i === g.xTicks.length - 1 ? 'end' : 'middle'}
+                >
+                  {formatDayTick(t.day, g.spanDays)}
+                </text>
+              </g>
+            ))}
+            <text x={plot.left} y={height - 4} fontSize="11">
+              Date
+            </text>
+            <text x={12} y={plot.top + (plot.bottom - plot.top) / 2} fontSize="11" textAnchor="middle" transform={`rotate(-90 12 ${plot.top + (plot.bottom - plot.top) / 2})`}>
+              {`Amount (${currency})`}
+            </text>
+          </g>
+          <line x1={plot.left} x2={plot.right} y1={g.zeroY} y2={g.zeroY} stroke="#8a958f" strokeWidth="1" />
+          <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} stroke="#8a958f" strokeWidth="1" />
+          {SERIES.map((s) => (
+            <path
+              key={s.key}
+              d={s.key === 'bankroll' ? g.bankrollPath : g.profitPath}
+              fill="none"
+              stroke={s.color}
+              strokeWidth="2.5"
+              strokeDasharray={s.dash}
+              strokeLinejoin="round"
+              strokeLinecap="round"
+            />
           ))}
-          {g.xTicks.map((t, i) => (
-            <g key={`x${t.day}`}>
-              <line x1={t.x} x2={t.x} y1={plot.bottom} y2={plot.bottom + 5} stroke="#8a958f" />
-              <text
-                x={t.x}
-                y={plot.bottom + 20}
-                textAnchor={g.xTicks.length > 1 && i === 0 ? 'start' : g.xTicks.length > 1 && i === g.xTicks.length - 1 ? 'end' : 'middle'}
-              >
-                {formatDayTick(t.day, g.spanDays)}
-              </text>
-            </g>
-          ))}
-          <text x={plot.left} y={height - 4} fontSize="11">
-            Date
-          </text>
-          <text x={12} y={plot.top + (plot.bottom - plot.top) / 2} fontSize="11" textAnchor="middle" transform={`rotate(-90 12 ${plot.top + (plot.bottom - plot.top) / 2})`}>
-            {`Amount (${currency})`}
-          </text>
-        </g>
-        <line x1={plot.left} x2={plot.right} y1={g.zeroY} y2={g.zeroY} stroke="#8a958f" strokeWidth="1" />
-        <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} stroke="#8a958f" strokeWidth="1" />
-        {SERIES.map((s) => (
-          <path
-            key={s.key}
-            d={s.key === 'bankroll' ? g.bankrollPath : g.profitPath}
-            fill="none"
-            stroke={s.color}
-            strokeWidth="2.5"
-            strokeDasharray={s.dash}
-            strokeLinejoin="round"
-            strokeLinecap="round"
-          />
-        ))}
-      </svg>
+        </svg>
+      </div>
       <p className="muted" data-testid="chart-summary">
         {summary}
       </p>

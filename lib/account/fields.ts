@@ -134,7 +134,9 @@ export const achievementCode: FieldParser<AchievementCode> = oneOf(ACHIEVEMENT_C
 
 /** Wraps a field parser as a zod schema (for the JSON document schema). */
 export function zodField<T>(parse: FieldParser<T>) {
-  return z.unknown().transform((raw, ctx): T => {
+  // `.optional()` first: zod v4 otherwise refuses an absent key whose output is null before
+  // the parser can supply its default or its own "is required" message.
+  return z.unknown().optional().transform((raw, ctx): T => {
     const result = parse(raw);
     if (result.ok) return result.value;
     ctx.addIssue({ code: 'custom', message: result.message });

@@ -145,7 +145,7 @@ function crossChecks(
   // A missing position puts the holding after the others of its kind, in file order.
   const next: Record<PlannedHolding['kind'], number> = { POKER_SITE: 0, ASSET: 0 };
   for (const h of holdings) if (h.position !== null) next[h.kind] = Math.max(next[h.kind], h.position + 1);
-  return holdings.map(({ where: _where, ...h }) => ({ ...h, position: h.position ?? next[h.kind]++ }));
+  return holdings.map((h) => ({ ...omitWhere(h), position: h.position ?? next[h.kind]++ }));
 }
 
 /** Achievements and reads are sets: a repeated code or slug keeps its first row. */
@@ -154,7 +154,11 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)));
 }
 
-const strip = <T extends { where: string }>({ where: _where, ...rest }: T): Omit<T, 'where'> => rest;
+function omitWhere<T extends { where: string }>(item: T): Omit<T, 'where'> {
+  const copy: Partial<T> = { ...item };
+  delete copy.where;
+  return copy as Omit<T, 'where'>;
+}
 
 // ---------------------------------------------------------------------------------------- JSON
 
@@ -400,7 +404,7 @@ export function parseCsvImport(text: string, now: Date): ImportParseResult {
     plan: {
       holdings: planned,
       transfers,
-      goals: goals.map(strip),
+      goals: goals.map(omitWhere),
       achievements: uniqueBy(achievements, (a) => a.code),
       articleReads: uniqueBy(reads, (r) => r.slug),
     },

@@ -5,6 +5,7 @@ import { syncAchievements } from '@/lib/data/progress';
 import { renderMarkdown } from './markdown';
 import type { ArticleFormInput, TagFormInput } from './schemas';
 import {
+  NO_INVALIDATION,
   articleInvalidation,
   readMarkInvalidation,
   tagCreateInvalidation,
@@ -123,7 +124,7 @@ export async function setArticlePublished(id: string, publish: boolean): Promise
   const outcome = await prisma.$transaction(async (tx) => {
     const before = await tx.article.findUnique({ where: { id }, select: publicStateSelect });
     if (!before) return null;
-    if ((before.status === 'PUBLISHED') === publish) return { before, after: before };
+    if ((before.status === 'PUBLISHED') === publish) return { before, after: null }; // already so: nothing changed
     const after = await tx.article.update({
       where: { id },
       data: { status: publish ? 'PUBLISHED' : 'DRAFT', ...(publish && !before.publishedAt ? { publishedAt: new Date() } : {}) },
@@ -132,6 +133,7 @@ export async function setArticlePublished(id: string, publish: boolean): Promise
     return { before, after };
   });
   if (!outcome) return null;
+  if (!outcome.after) return { ok: true, invalidation: NO_INVALIDATION };
   return { ok: true, invalidation: articleInvalidation(publicState(outcome.before), publicState(outcome.after)) };
 }
 

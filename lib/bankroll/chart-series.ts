@@ -53,9 +53,14 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
     min -= min === 0 ? 0 : pad;
     max += pad;
   }
-  const rough = (max - min) / Math.max(1, count - 1);
+  // A floor on the step: a range of a few denormals (or 1e-12 next to 1e9) has no useful ticks.
+  const rough = Math.max((max - min) / Math.max(1, count - 1), Math.max(Math.abs(min), Math.abs(max)) * 1e-9, 1e-9);
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  // The smallest round step that needs at most count + 2 ticks: a step just below `rough` often
+  // fits and wastes less space (e.g. -5K..25K rather than -10K..30K). A step >= rough always
+  // fits, so one is found.
+  const tickCount = (step: number) => Math.ceil(max / step) - Math.floor(min / step) + 1;
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => tickCount(s) <= count + 2) ?? 10 * magnitude;
   const first = Math.floor(min / step);
   const last = Math.ceil(max / step);
   const ticks: number[] = [];

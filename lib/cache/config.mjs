@@ -32,6 +32,13 @@
  *   CACHE_DEBUG                1/true: log every state change with more detail (never secrets).
  *
  * Invalid numbers fall back to the default (with one warning).
+ *
+ * Redis server notes: point REDIS_URL at a standalone primary (for a cluster use
+ * REDIS_CLUSTER_NODES: the standalone get script reads tag keys of other slots). If Redis has a
+ * maxmemory limit use `maxmemory-policy volatile-ttl` (or noeviction): every key has a TTL and tag
+ * records have the longest ones, so entries are evicted before the tag records they depend on.
+ * An eviction policy that can drop a tag record while entries it invalidated survive (allkeys-*,
+ * volatile-lru/lfu/random) could bring such an entry back.
  */
 
 /**

@@ -126,8 +126,8 @@ export function entryTags(data, ctx) {
     for (const t of cleanTags(data.tags)) out.add(t);
   }
   const header = data?.headers?.[NEXT_CACHE_TAGS_HEADER];
-  if (typeof header === 'string') for (const t of header.split(',')) t && out.add(t);
-  else if (Array.isArray(header)) for (const h of header) for (const t of String(h).split(',')) t && out.add(t);
+  const parts = typeof header === 'string' ? header.split(',') : Array.isArray(header) ? header.flatMap((h) => String(h).split(',')) : [];
+  for (const t of parts) if (t) out.add(t);
   return Array.from(out);
 }
 
@@ -229,6 +229,7 @@ export class CacheCore {
       if (await this.redisUsable(deadline)) {
         try {
           const store = this.store;
+          const genAtStart = this.confirmGen();
           const res = await withDeadline(async () => {
             if (this.pending.size > 0) await this.flushPending();
             const hint = l1e ? l1e.tags : this.keyTags.get(key) ?? [];
@@ -236,7 +237,7 @@ export class CacheCore {
           }, deadline - Date.now());
           this.breaker.success();
           this.metrics.inc('roundTrips', res.roundTrips);
-          return this.fromRedis(key, ctx, extra, l1e, res);
+          return this.fromRedis(key, ctx, extra, l1e, res, genAtStart);
         } catch (err) {
           this.failure(err, 'get');
         }
@@ -252,10 +253,11 @@ export class CacheCore {
    * @param {string[]} extra
    * @param {L1Entry | undefined} l1e
    * @param {import('./redis-store.mjs').ReadResult} res
+   * @param {number} genAtStart confirmGen() when the read was sent
    */
-  fromRedis(key, ctx, extra, l1e, res) {
+  fromRedis(key, ctx, extra, l1e, res, genAtStart) {
     this.clock.sync(res.now);
-    const gen = this.subscriberUp ? this.book.gen : -1;
+    const gen = this.confirmedSince(genAtStart);
     for (const [t, r] of res.records) this.book.merge(t, r, gen);
     if (!res.entry) {
       if (l1e) this.l1.delete(key);
@@ -275,7 +277,8 @@ export class CacheCore {
     let state = evaluate(written, all.map((t) => res.records.get(t)), res.now);
     state = this.applyPendingOverride(state, all);
     if (state === 'expired') {
-      this.l1.delete(key);
+      // Drop the L1 copy only if its own tags expired it (soft tags are per request).
+      if (evaluate(written, tags.map((t) => res.records.get(t)), res.now) === 'expired') this.l1.delete(key);
       this.metrics.inc('misses');
       return null;
     }
@@ -313,18 +316,24 @@ export class CacheCore {
     // process (or L1-only mode) are judged by what this process knows.
     const requireConfirmed = this.store !== null && !l1e.local;
     /** @type {TagRecord[]} */
+    const own = [];
+    /** @type {TagRecord[]} */
     const records = [];
+    const ownTags = new Set(l1e.tags);
     for (const t of new Set([...l1e.tags, ...extra])) {
       const r = this.book.lookup(t, requireConfirmed);
       if (r === null || (r === undefined && requireConfirmed)) {
         this.metrics.inc('misses');
         return null; // cannot prove it is fresh
       }
-      if (r) records.push(r);
+      if (!r) continue;
+      records.push(r);
+      if (ownTags.has(t)) own.push(r);
     }
-    const state = evaluate(l1e.written, records, this.clock.peek());
+    const now = this.clock.peek();
+    const state = evaluate(l1e.written, records, now);
     if (state === 'expired') {
-      this.l1.delete(key);
+      if (evaluate(l1e.written, own, now) === 'expired') this.l1.delete(key);
       this.metrics.inc('misses');
       return null;
     }
@@ -483,13 +492,14 @@ export class CacheCore {
       if (await this.redisUsable(deadline)) {
         try {
           const store = this.store;
+          const genAtStart = this.confirmGen();
           const res = await withDeadline(async () => {
             if (this.pending.size > 0) await this.flushPending();
             return store.invalidate(tags, op);
           }, deadline - Date.now());
           this.breaker.success();
           this.clock.sync(res.now);
-          const gen = this.subscriberUp ? this.book.gen : -1;
+          const gen = this.confirmedSince(genAtStart);
           for (const [t, r] of res.records) this.book.merge(t, r, gen);
           return;
         } catch (err) {
@@ -564,6 +574,7 @@ export class CacheCore {
     if (!store || this.pending.size === 0) return Promise.resolve();
     const snapshot = new Map(this.pending);
     const run = async () => {
+      const genAtStart = this.confirmGen();
       /** @type {Map<string, { op: TagOp, tags: string[] }>} */
       const groups = new Map();
       for (const [tag, { op }] of snapshot) {
@@ -573,7 +584,7 @@ export class CacheCore {
         g.tags.push(tag);
       }
       const results = await Promise.all(Array.from(groups.values(), (g) => store.invalidate(g.tags, g.op)));
-      const gen = this.subscriberUp ? this.book.gen : -1;
+      const gen = this.confirmedSince(genAtStart);
       for (const res of results) {
         this.clock.sync(res.now);
         for (const [t, r] of res.records) this.book.merge(t, r, gen);
@@ -592,6 +603,20 @@ export class CacheCore {
       this.flushing = null;
     });
     return this.flushing;
+  }
+
+  /** Generation a record read now would be confirmed for (-1: subscriber not subscribed). */
+  confirmGen() {
+    return this.subscriberUp ? this.book.gen : -1;
+  }
+
+  /**
+   * A record read by a request that started at generation `genAtStart` is complete only if the
+   * subscriber stayed subscribed (same generation) for the whole request.
+   * @param {number} genAtStart
+   */
+  confirmedSince(genAtStart) {
+    return this.subscriberUp && genAtStart === this.book.gen ? genAtStart : -1;
   }
 
   /** @param {Array<[string, TagRecord]>} records */

@@ -199,10 +199,15 @@ export class RedisStore {
     /** @type {string|undefined} */
     this.lastError = undefined;
 
+    // Variable key counts for standalone; fixed single-key variants for cluster mode, where
+    // ioredis auto-pipelining routes a command by its first argument (which must be the key).
     const scripts = {
       secSet: { lua: LUA_SET },
       secGet: { lua: LUA_GET },
       secInvalidate: { lua: LUA_INVALIDATE },
+      secSet1: { lua: LUA_SET, numberOfKeys: 1 },
+      secGet1: { lua: LUA_GET, numberOfKeys: 1 },
+      secInvalidate1: { lua: LUA_INVALIDATE, numberOfKeys: 1 },
     };
     /** @param {number} times */
     const retryStrategy = (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000) + Math.floor(Math.random() * 100);
@@ -217,32 +222,40 @@ export class RedisStore {
       scripts,
     };
     /** @type {Redis | Cluster} */
-    this.client;
-    if (this.cluster) {
-      const redisOptions = {
-        ...base,
-        username: opts.cfg.username,
-        password: opts.cfg.password,
-        ...(opts.cfg.clusterTls ? { tls: {} } : {}),
-      };
-      const { enableOfflineQueue: _e, scripts: _s, ...nodeOptions } = redisOptions;
-      this.client = new Cluster(opts.cfg.clusterNodes, {
-        redisOptions: nodeOptions,
-        enableOfflineQueue: false,
-        enableAutoPipelining: true,
-        scripts,
-        clusterRetryStrategy: retryStrategy,
-        slotsRefreshTimeout: Math.max(1000, opts.cfg.timeoutMs * 5),
-      });
-    } else {
-      this.client = new Redis(/** @type {string} */ (opts.cfg.redisUrl), { ...base, retryStrategy });
-    }
+    this.client = this.cluster
+      ? new Cluster(opts.cfg.clusterNodes, {
+          // per-node connections (scripts and the offline queue are configured cluster-wide)
+          redisOptions: {
+            commandTimeout: base.commandTimeout,
+            maxRetriesPerRequest: base.maxRetriesPerRequest,
+            autoResendUnfulfilledCommands: false,
+            connectTimeout: base.connectTimeout,
+            keepAlive: base.keepAlive,
+            connectionName: base.connectionName,
+            username: opts.cfg.username,
+            password: opts.cfg.password,
+            ...(opts.cfg.clusterTls ? { tls: {} } : {}),
+          },
+          enableOfflineQueue: false,
+          enableAutoPipelining: true,
+          scripts,
+          clusterRetryStrategy: retryStrategy,
+          slotsRefreshTimeout: Math.max(1000, opts.cfg.timeoutMs * 5),
+        })
+      : new Redis(/** @type {string} */ (opts.cfg.redisUrl), { ...base, retryStrategy });
     this.client.on('error', (err) => {
       this.lastError = err?.message;
       opts.onClientError?.(err);
     });
+    /** @type {() => void} */
+    let markReady = () => {};
+    /** resolves on the first 'ready' (shared by every waiter: no listener per request) */
+    this.firstReady = new Promise((resolve) => {
+      markReady = () => resolve(undefined);
+    });
     this.client.on('ready', () => {
       this.everReady = true;
+      markReady();
       opts.onReady?.();
     });
     this.subNodeIndex = 0;
@@ -348,18 +361,13 @@ export class RedisStore {
    * Wait for the first connection (bounded). Resolves true when ready.
    * @param {number} ms
    */
-  waitReady(ms) {
-    if (this.isReady()) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const done = (/** @type {boolean} */ v) => {
-        clearTimeout(timer);
-        this.client.off('ready', onReady);
-        resolve(v);
-      };
-      const onReady = () => done(true);
-      const timer = setTimeout(() => done(this.isReady()), Math.max(0, ms));
-      this.client.on('ready', onReady);
-    });
+  async waitReady(ms) {
+    if (this.isReady()) return true;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    await Promise.race([this.firstReady, new Promise((r) => (timer = setTimeout(r, Math.max(0, ms))))]);
+    clearTimeout(timer);
+    return this.isReady();
   }
 
   /** @returns {any} */
@@ -389,7 +397,7 @@ export class RedisStore {
     }
     const known = Array.from(new Set([...extraTags, ...hintTags]));
     const [reply, ...recs] = await Promise.all([
-      this.c.secGetBuffer(1, this.entryKey(key), l1, ''),
+      this.c.secGet1Buffer(this.entryKey(key), l1, ''),
       ...known.map((t) => this.c.hmget(this.tagKey(t), 's', 'x', 'p', 'pa')),
     ]);
     const res = this.parseGet(reply);
@@ -441,16 +449,16 @@ export class RedisStore {
    * @returns {Promise<number|null>} written-at (µs), null if nx and the key existed
    */
   async write(key, payload, tags, ttlMs, opts = {}) {
-    const keys = this.cluster ? [this.entryKey(key)] : [this.entryKey(key), this.clockKey];
-    const res = await this.c.secSet(
-      keys.length,
-      ...keys,
+    const args = [
       payload,
       JSON.stringify(tags),
       String(Math.max(1, Math.round(ttlMs))),
       opts.nx ? 'nx' : 'set',
       opts.written === undefined ? '' : String(Math.floor(opts.written)),
-    );
+    ];
+    const res = this.cluster
+      ? await this.c.secSet1(this.entryKey(key), ...args)
+      : await this.c.secSet(2, this.entryKey(key), this.clockKey, ...args);
     return res === null ? null : Number(res);
   }
 
@@ -486,7 +494,7 @@ export class RedisStore {
     }
     const replies = await Promise.all(
       tags.map((t) =>
-        this.c.secInvalidate(1, this.tagKey(t), mode, exp, String(this.recordTtlMs), this.channel, id, '0', JSON.stringify(t)),
+        this.c.secInvalidate1(this.tagKey(t), mode, exp, String(this.recordTtlMs), this.channel, id, '0', JSON.stringify(t)),
       ),
     );
     return {

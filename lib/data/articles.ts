@@ -6,7 +6,7 @@ import { readingTimeMinutes } from '@/lib/articles/reading-time';
 import { isValidSlug } from '@/lib/articles/slug';
 import { authorName } from '@/lib/articles/format';
 import { pickRelated, MAX_RELATED } from '@/lib/articles/related';
-import { ARTICLES_PER_PAGE, pageCount, type ArticleSearch, type ArticleSort } from '@/lib/articles/search-params';
+import { ARTICLES_PER_PAGE, escapeLikePattern, pageCount, type ArticleSearch, type ArticleSort } from '@/lib/articles/search-params';
 import { TAG_SLUG_MAX } from '@/lib/articles/schemas';
 import { cachedRead } from './cache';
 import { tags } from './tags';
@@ -85,7 +85,7 @@ const ORDER: Readonly<Record<ArticleSort, Prisma.ArticleOrderByWithRelationInput
 
 function searchWhere(q: string): Prisma.ArticleWhereInput {
   if (!q) return PUBLISHED;
-  const contains = { contains: q, mode: 'insensitive' } as const;
+  const contains = { contains: escapeLikePattern(q), mode: 'insensitive' } as const;
   return { ...PUBLISHED, OR: [{ title: contains }, { summary: contains }, { markdown: contains }] };
 }
 
@@ -164,10 +164,7 @@ export function relatedArticles(article: { slug: string; tags: TagRefDto[] }): P
         where: { ...PUBLISHED, slug: { not: article.slug }, tags: { some: { slug: { in: tagSlugs } } } },
         select: summarySelect,
       });
-      const dtos = rows.map(toSummaryDto);
-      return pickRelated({ slug: article.slug, tagSlugs }, dtos.map((d) => ({ ...d, tagSlugs: d.tags.map((t) => t.slug) })), MAX_RELATED).map(
-        ({ tagSlugs: _omit, ...dto }) => dto,
-      );
+      return pickRelated(article, rows.map(toSummaryDto), MAX_RELATED);
     },
     ARTICLE_TTL_SECONDS,
   );
@@ -276,9 +273,10 @@ export interface AdminTagRow {
   publishedCount: number;
 }
 
-export async function adminListTags(): Promise<AdminTagRow[]> {
+async function queryTags(where: Prisma.TagWhereInput): Promise<AdminTagRow[]> {
   const prisma = await db();
   const rows = await prisma.tag.findMany({
+    where,
     orderBy: { name: 'asc' },
     select: { id: true, slug: true, name: true, description: true, articles: { select: { status: true } } },
   });
@@ -289,7 +287,11 @@ export async function adminListTags(): Promise<AdminTagRow[]> {
   }));
 }
 
+export function adminListTags(): Promise<AdminTagRow[]> {
+  return queryTags({});
+}
+
 export async function adminGetTag(id: string): Promise<AdminTagRow | null> {
   if (!id || id.length > 40) return null;
-  return (await adminListTags()).find((t) => t.id === id) ?? null;
+  return (await queryTags({ id }))[0] ?? null;
 }

@@ -91,8 +91,9 @@ export function recordingLogger() {
   };
 }
 
-export function makeCore(config: Record<string, unknown>, opts: { buildId?: string; logger?: any } = {}) {
-  return new CacheCore({ env: {}, config: config as any, buildId: opts.buildId ?? 'b1', logger: opts.logger ?? silentLogger });
+type Logger = typeof silentLogger;
+export function makeCore(config: Record<string, unknown>, opts: { buildId?: string; logger?: Logger } = {}) {
+  return new CacheCore({ env: {}, config: config as NonNullable<CoreOptions>['config'], buildId: opts.buildId ?? 'b1', logger: opts.logger ?? silentLogger });
 }
 
 /** Would Next's IncrementalCache treat this FETCH result as stale? (age > revalidate) */

@@ -101,8 +101,12 @@ export interface RedisServer {
   pause(): void;
   /** SIGCONT */
   resume(): void;
-  /** SIGTERM (SIGKILL after 3 s); data is lost (no persistence) */
+  /** SIGTERM (SIGKILL after 3 s) and remove the temp dir; data is lost (no persistence) */
   stop(): Promise<void>;
+  /** stop the process but keep the port/dir so start() can bring it back */
+  kill(): Promise<void>;
+  /** start again on the same port (after kill()) */
+  start(): Promise<void>;
   /** stop then start again on the same port */
   restart(): Promise<void>;
   info(section?: string): Promise<string>;
@@ -145,7 +149,7 @@ export async function startRedis(opts: StartOptions = {}): Promise<RedisServer> 
     proc = p;
     paused = false;
     try {
-      await waitFor(async () => (await rawCommand(port, ['PING'], 300)).startsWith('+PONG'), 5000, `redis on ${port}`);
+      await waitFor(async () => /^(\+PONG|-NOAUTH)/.test(await rawCommand(port, ['PING'], 300)), 5000, `redis on ${port}`);
     } catch (err) {
       p.kill('SIGKILL');
       throw new Error(`${(err as Error).message}: ${stderr}`);
@@ -164,7 +168,12 @@ export async function startRedis(opts: StartOptions = {}): Promise<RedisServer> 
     clearTimeout(t);
   };
 
-  await launch();
+  try {
+    await launch();
+  } catch (err) {
+    if (ownsDir) rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   const server: RedisServer = {
     port,
     get pid() {
@@ -192,6 +201,8 @@ export async function startRedis(opts: StartOptions = {}): Promise<RedisServer> 
       await stopProc();
       await launch();
     },
+    kill: () => stopProc(),
+    start: () => launch(),
     info: (section = 'all') => redisCli(port, 'INFO', section),
   };
   return server;
@@ -252,4 +263,29 @@ export async function commandStats(port: number): Promise<Record<string, number>
   const out: Record<string, number> = {};
   for (const m of text.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) out[m[1]] = Number(m[2]);
   return out;
+}
+
+/**
+ * Record the top-level commands clients send (MONITOR; commands run inside Lua scripts are
+ * excluded, unlike INFO commandstats which counts them too).
+ */
+export async function monitorCommands(port: number, password?: string) {
+  const { Redis } = await import('ioredis');
+  const conn = new Redis({ port, host: '127.0.0.1', password });
+  const mon = await conn.monitor();
+  const seen: string[][] = [];
+  mon.on('monitor', (_time: string, args: string[], source: string) => {
+    if (source === 'lua' || /lua/i.test(source)) return;
+    seen.push(args);
+  });
+  await new Promise((r) => setTimeout(r, 50));
+  return {
+    seen,
+    async stop() {
+      await new Promise((r) => setTimeout(r, 50));
+      mon.disconnect();
+      conn.disconnect();
+      return seen;
+    },
+  };
 }

@@ -23,7 +23,7 @@ export function TextAreaField({ label, name, state, hint, defaultValue, ...texta
           {hint}
         </p>
       )}
-      <textarea id={id} name={name} aria-invalid={errors ? true : undefined} aria-describedby={describedBy} defaultValue={value} key={String(value ?? '').length + String(value ?? '').slice(0, 40)} {...textarea} />
+      <textarea id={id} name={name} aria-invalid={errors ? true : undefined} aria-describedby={describedBy} defaultValue={value} key={String(value ?? '')} {...textarea} />
       {errors && (
         <p id={`${id}-error`} className="field-error" role="alert">
           {errors.join(' ')}

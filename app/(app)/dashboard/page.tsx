@@ -7,19 +7,31 @@ import { latestRates } from '@/lib/data/rates';
 import { getProfile } from '@/lib/data/profile';
 import { summarize } from '@/lib/bankroll/summary';
 import { formatMoney } from '@/lib/domain/money';
+import { toDayKey } from '@/lib/domain/days';
+import { activeStreak } from '@/lib/domain/streaks';
+import { activeGoalOf, listGoals } from '@/lib/data/goals';
+import { evaluateStoredGoal } from '@/lib/bankroll/goal-progress';
+import { bankrollChart } from '@/lib/bankroll/chart';
+import { BankrollChart } from '@/app/ui/chart';
+import { GoalProgressView } from '../goals/goal-progress';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const [profile, holdings, transfers, rates] = await Promise.all([
-    getProfile(user.id),
+  const today = toDayKey(new Date());
+  const profile = await getProfile(user.id);
+  const cur = profile.displayCurrency;
+  const [holdings, transfers, rates, goals, chart] = await Promise.all([
     listHoldings(user.id),
     listTransfers(user.id),
     latestRates(),
+    listGoals(user.id),
+    bankrollChart(user.id, cur, today),
   ]);
-  const cur = profile.displayCurrency;
   const s = summarize(holdings, transfers, cur, rates);
+  const goal = activeGoalOf(goals);
+  const streak = activeStreak({ current: profile.streakCurrent, longest: profile.streakLongest, lastActionOn: profile.lastActionOn }, today);
   const fmt = (d: Parameters<typeof formatMoney>[0]) => formatMoney(d, cur);
 
   if (holdings.length === 0) {
@@ -65,6 +77,36 @@ export default async function DashboardPage() {
           <p className="stat" data-testid="total-withdrawals">{fmt(s.withdrawals)}</p>
         </div>
       </section>
+      <section className="grid" aria-label="Goal and streak" style={{ marginTop: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))' }}>
+        <div className="card">
+          <h2>Goal</h2>
+          {goal ? (
+            <GoalProgressView goal={goal} evaluation={evaluateStoredGoal(goal, s, rates)} currency={cur} today={today} />
+          ) : (
+            <p>
+              No active goal. <Link href="/goals">Set a bankroll or profit goal</Link> to see your progress here.
+            </p>
+          )}
+          {goal && (
+            <p style={{ marginBottom: 0 }}>
+              <Link href="/goals">Manage goals</Link>
+            </p>
+          )}
+        </div>
+        <div className="card">
+          <h2>Streak</h2>
+          <p className="stat" data-testid="streak-current">
+            {streak} {streak === 1 ? 'day' : 'days'}
+          </p>
+          <p className="hint">
+            Longest: {profile.streakLongest} {profile.streakLongest === 1 ? 'day' : 'days'}. Update a balance or record a transfer every day to keep it going.
+          </p>
+          <p style={{ marginBottom: 0 }}>
+            <Link href="/achievements">See your achievements</Link>
+          </p>
+        </div>
+      </section>
+      <BankrollChart points={chart.points} tableRows={chart.monthEnds} currency={cur} />
       <h2>Breakdown</h2>
       <div className="table-wrap">
         <table>

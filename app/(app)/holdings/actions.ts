@@ -12,6 +12,7 @@ import { db } from '@/lib/db/client';
 import { expireTags } from '@/lib/data/invalidate';
 import { failure, invalid, type FormState } from '@/lib/forms';
 import { formatMoney } from '@/lib/domain/money';
+import { formatSnapshotTime } from '@/lib/bankroll/holding-dates';
 import { holdingPath, type HoldingKind } from '@/lib/bankroll/holding-kinds';
 import {
   addHoldingSchema,
@@ -74,7 +75,9 @@ export async function updateBalanceAction(_prev: FormState, formData: FormData):
   const result = await appendSnapshot(await db(), ref, parsed.data);
   if (result.status === 'not-found') notFound();
   expireTags(holdingMutationTags.updateBalance(user.id, ref.holdingId, result.progressTags));
-  return { ok: true, message: `Balance updated to ${formatMoney(parsed.data.amount, parsed.data.currency)}.` };
+  // Says when: a back-dated balance is saved to the history without becoming the current one.
+  const when = formatSnapshotTime(parsed.data.recordedAt.toISOString());
+  return { ok: true, message: `Balance updated: ${formatMoney(parsed.data.amount, parsed.data.currency)} as of ${when}.` };
 }
 
 export async function renameHoldingAction(_prev: FormState, formData: FormData): Promise<FormState> {

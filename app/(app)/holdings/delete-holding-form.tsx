@@ -15,17 +15,21 @@ export function DeleteHoldingForm({ kind, holdingId, name, snapshotCount }: { ki
     <form action={action} className="form" noValidate>
       <HiddenRef kind={kind} holdingId={holdingId} />
       <FormMessage state={state} />
-      <div className="field">
-        <label>
+      {/* Not a .field: its input styles are meant for text boxes. */}
+      <div style={{ display: 'grid', gap: '.25rem' }}>
+        <label style={{ display: 'flex', gap: '.6rem', alignItems: 'flex-start', fontWeight: 600 }}>
           <input
             type="checkbox"
             name="confirm"
             value="yes"
             required
+            style={{ width: '1.2rem', height: '1.2rem', marginTop: '.2rem', flex: 'none' }}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? 'f-confirm-error' : undefined}
-          />{' '}
-          I understand that “{name}” and its {snapshotCount === 1 ? '1 balance snapshot' : `${snapshotCount} balance snapshots`} will be deleted for good.
+          />
+          <span>
+            I understand that “{name}” and its {snapshotCount === 1 ? '1 balance snapshot' : `${snapshotCount} balance snapshots`} will be deleted for good.
+          </span>
         </label>
         {error && (
           <p id="f-confirm-error" className="field-error" role="alert">

@@ -21,7 +21,7 @@ export function TagLinks({ tags, label = 'Tags' }: { tags: TagRefDto[]; label?: 
 export function ArticleMeta({ article }: { article: Pick<ArticleSummaryDto, 'publishedAt' | 'readingMinutes'> }) {
   return (
     <p className="muted article-meta">
-      <time dateTime={article.publishedAt}>{formatArticleDate(article.publishedAt)}</time> · {article.readingMinutes} min read
+      <time dateTime={article.publishedAt}>{formatArticleDate(article.publishedAt)}</time> · {`${article.readingMinutes} min read`}
     </p>
   );
 }

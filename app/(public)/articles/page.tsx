@@ -71,9 +71,7 @@ function Pagination({ search, pageCount }: { search: ArticleSearch; pageCount: n
           ← Previous
         </Link>
       ) : null}
-      <span aria-current="page">
-        Page {search.page} of {pageCount}
-      </span>
+      <span aria-current="page">{`Page ${search.page} of ${pageCount}`}</span>
       {search.page < pageCount ? (
         <Link className="btn btn-small" href={href(search.page + 1)} rel="next">
           Next →

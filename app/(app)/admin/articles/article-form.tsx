@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useRef, useState, useTransition } from 'react';
+import { useFormStatus } from 'react-dom';
 import { initialFormState, type FormState } from '@/lib/forms';
 import { Field, FormMessage, SubmitButton } from '@/app/ui/form';
 import { MARKDOWN_MAX, SUMMARY_MAX, SUMMARY_MIN, TITLE_MAX, TITLE_MIN } from '@/lib/articles/schemas';
@@ -20,6 +21,16 @@ interface Props {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   tags: { id: string; name: string }[];
   article?: ArticleFormValues;
+}
+
+/** A submit button that tells the action what to do with the article (`intent`). */
+function IntentButton({ intent, primary, children }: { intent: 'draft' | 'publish'; primary?: boolean; children: React.ReactNode }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" name="intent" value={intent} className={primary ? 'btn btn-primary' : 'btn'} disabled={pending} aria-disabled={pending}>
+      {children}
+    </button>
+  );
 }
 
 /** Create/edit form. Editing keeps the status; creating offers "Save draft" or "Publish". */
@@ -95,12 +106,10 @@ export function ArticleForm({ action, tags, article }: Props) {
             <SubmitButton>Save changes</SubmitButton>
           ) : (
             <>
-              <button type="submit" name="intent" value="draft" className="btn">
-                Save draft
-              </button>
-              <button type="submit" name="intent" value="publish" className="btn btn-primary">
+              <IntentButton intent="draft">Save draft</IntentButton>
+              <IntentButton intent="publish" primary>
                 Save and publish
-              </button>
+              </IntentButton>
             </>
           )}
         </p>

@@ -73,7 +73,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
           <p className="muted article-meta">
             By <span data-testid="article-author">{article.authorName}</span> · Published{' '}
             <time dateTime={article.publishedAt}>{formatArticleDate(article.publishedAt)}</time> · Updated <time dateTime={article.updatedAt}>{formatArticleDate(article.updatedAt)}</time>{' '}
-            · <span data-testid="reading-time">{article.readingMinutes} min read</span>
+            · <span data-testid="reading-time">{`${article.readingMinutes} min read`}</span>
           </p>
           <TagLinks tags={article.tags} />
         </header>

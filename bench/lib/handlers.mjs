@@ -1,0 +1,157 @@
+// @ts-check
+/**
+ * The two handlers under test, behind the interface Next calls (get / set / revalidateTag), for
+ * the handler-level and freshness measurements (also used from the freshness worker processes).
+ *
+ *   ours  lib/cache/handler.mjs CacheCore (what cache-handler.mjs delegates to), configured
+ *         through its config overrides instead of process.env
+ *   peer  bench/peer-cache-handler.mjs (fortedigital CacheHandler + Redis strings handler on
+ *         ioredis). Its configuration is per process (PEER_* env), so one peer per process.
+ *
+ * Both count the commands their client sends (ioredis sendCommand), next to the server-side
+ * INFO commandstats deltas, because commandstats also counts commands run inside Lua scripts.
+ */
+import { CacheCore } from '../../lib/cache/handler.mjs';
+
+/** @typedef {'ours' | 'peer'} HandlerKind */
+/**
+ * @typedef {Object} BenchHandler
+ * @property {HandlerKind} kind
+ * @property {(key: string, ctx: any) => Promise<any>} get
+ * @property {(key: string, data: any, ctx: any) => Promise<void>} set
+ * @property {(tags: string | string[], durations?: { expire?: number }) => Promise<void>} revalidateTag
+ * @property {() => number} commandsSent
+ * @property {() => Promise<void>} close
+ * @property {any} [core] ours only
+ */
+
+const silent = { info() {}, warn() {}, error() {} };
+
+/**
+ * Counts the commands a client sends.
+ * @param {any} client ioredis client
+ */
+function countCommands(client) {
+  const counter = { n: 0 };
+  const original = client.sendCommand.bind(client);
+  client.sendCommand = (/** @type {any[]} */ ...args) => {
+    counter.n++;
+    return original(...args);
+  };
+  return counter;
+}
+
+/**
+ * @param {{ redisUrl?: string, keyPrefix: string, timeoutMs: number, l1MaxBytes?: number, buildId?: string }} o
+ * @returns {Promise<BenchHandler>}
+ */
+export async function createOurs(o) {
+  const core = new CacheCore({
+    env: {},
+    buildId: o.buildId ?? 'bench',
+    logger: silent,
+    config: {
+      mode: o.redisUrl ? 'standalone' : 'disabled',
+      redisUrl: o.redisUrl,
+      keyPrefix: o.keyPrefix,
+      timeoutMs: o.timeoutMs,
+      ...(o.l1MaxBytes !== undefined ? { l1MaxBytes: o.l1MaxBytes } : {}),
+    },
+  });
+  if (o.redisUrl && !(await core.ready(10_000))) throw new Error('our handler did not connect to Redis');
+  const counter = core.store ? countCommands(core.store.client) : { n: 0 };
+  return {
+    kind: 'ours',
+    core,
+    get: (key, ctx) => core.get(key, ctx),
+    set: (key, data, ctx) => core.set(key, data, ctx),
+    revalidateTag: (tags, durations) => core.revalidateTag(tags, durations),
+    commandsSent: () => counter.n,
+    close: () => core.close(),
+  };
+}
+
+/**
+ * @param {{ redisUrl: string, keyPrefix: string, timeoutMs: number }} o
+ * @returns {Promise<BenchHandler>}
+ */
+export async function createPeer(o) {
+  process.env.PEER_REDIS_URL = o.redisUrl;
+  process.env.PEER_KEY_PREFIX = o.keyPrefix;
+  process.env.PEER_TIMEOUT_MS = String(o.timeoutMs);
+  const mod = await import('../peer-cache-handler.mjs');
+  const Handler = mod.default;
+  const handler = new Handler({ serverDistDir: '/nonexistent/server', dev: false });
+  // onCreation runs on first use; make it happen (and connect) before anything is timed.
+  await handler.get('__bench_warmup__', { kind: 'FETCH', softTags: [] });
+  const counter = countCommands(mod.peerClient());
+  return {
+    kind: 'peer',
+    get: (key, ctx) => handler.get(key, ctx),
+    set: (key, data, ctx) => handler.set(key, data, ctx),
+    revalidateTag: (tags, durations) => handler.revalidateTag(tags, durations),
+    commandsSent: () => counter.n,
+    close: async () => {
+      mod.peerClient().disconnect();
+    },
+  };
+}
+
+/**
+ * @param {HandlerKind} kind
+ * @param {{ redisUrl: string, keyPrefix: string, timeoutMs: number, l1MaxBytes?: number }} o
+ */
+export function createHandler(kind, o) {
+  return kind === 'ours' ? createOurs(o) : createPeer(o);
+}
+
+/* ------------------------------------------------------------------ entries as Next makes them */
+
+export const SOFT_TAGS = ['_N_T_/layout', '_N_T_/(app)/layout', '_N_T_/(app)/dashboard/layout', '_N_T_/(app)/dashboard/page', '_N_T_/dashboard'];
+export const REVALIDATE = 300;
+
+/**
+ * An unstable_cache result (FETCH kind) the way Next stores it, with a JSON body of about
+ * `bodyBytes` bytes.
+ * @param {number} i
+ * @param {number} [bodyBytes]
+ * @param {string} [marker]
+ */
+export function fetchEntry(i, bodyBytes = 2048, marker = 'v1') {
+  const rows = [];
+  let size = 0;
+  for (let r = 0; size < bodyBytes; r++) {
+    const row = { id: `h${i}_${r}`, name: `Bench site ${r}`, amount: (1000 + r * 13.37).toFixed(2), currency: 'EUR', recordedAt: '2026-11-21T20:00:00.000Z' };
+    size += JSON.stringify(row).length + 1;
+    rows.push(row);
+  }
+  return {
+    kind: 'FETCH',
+    data: { headers: {}, body: JSON.stringify({ marker, rows }), status: 200, url: '' },
+    revalidate: REVALIDATE,
+  };
+}
+
+/** The tags of entry i: its own (unique) tag and a group tag shared by 100 entries. */
+export const entryTags = (/** @type {number} */ i) => [`bench:e:${i}`, `bench:g:${i % 100}`];
+
+/** @param {number} i */
+export const setCtx = (i) => ({ fetchCache: true, tags: entryTags(i), fetchIdx: 1, fetchUrl: `unstable_cache bench ${i}`, revalidate: REVALIDATE });
+
+/** @param {number} i */
+export const getCtx = (i) => ({ kind: 'FETCH', revalidate: REVALIDATE, tags: entryTags(i), softTags: SOFT_TAGS, fetchIdx: 1, fetchUrl: `unstable_cache bench ${i}` });
+
+export const entryKey = (/** @type {number} */ i) => `bench-entry-${i}`;
+
+/**
+ * The marker inside a get result ('v1', 'v2'...), or null for a miss.
+ * @param {any} res
+ */
+export function markerOf(res) {
+  if (!res || !res.value || res.value.kind !== 'FETCH') return null;
+  try {
+    return JSON.parse(res.value.data.body).marker ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,23 @@
+// Everything one run measured (also written as <date>.json next to the markdown).
+import type { Machine } from './machine';
+import type { DataSetCounts } from '../generate-data';
+import type { HandlerLevelResult } from '../sections/handler-level';
+import type { FreshnessResult } from '../sections/freshness';
+import type { AppLevelResult } from '../sections/app-level';
+
+export interface BenchResults {
+  date: string;
+  startedAt: string;
+  durationSeconds: number;
+  profile: 'full' | 'quick';
+  profileTimeoutMs: number;
+  machine: Machine;
+  dataSet: { database: string; counts: DataSetCounts; generated: boolean; seconds: number };
+  buildSeconds?: number;
+  handler?: HandlerLevelResult;
+  freshness?: FreshnessResult[];
+  app?: AppLevelResult;
+  /** the cause found for an RSS above the target, stated with this run's numbers */
+  rssReason?: string;
+  notes: string[];
+}

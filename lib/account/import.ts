@@ -1,0 +1,124 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { syncAchievements } from '@/lib/data/progress';
+import type { ImportPlan } from './import-parse';
+
+type Db = Pick<PrismaClient, '$transaction'>;
+
+export interface ImportSummary {
+  holdings: number;
+  snapshots: number;
+  transfers: number;
+  goals: number;
+  achievements: number;
+  articleReads: number;
+  /** Read marks for articles that do not exist here (or are not published): not imported. */
+  skippedReads: number;
+}
+
+export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; errors: string[] };
+
+const KIND_LABEL = { POKER_SITE: 'A poker site', ASSET: 'An asset' } as const;
+const BATCH = 5000;
+const LONG_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
+
+async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
+
+/**
+ * Adds a validated plan to the user's account in ONE transaction: all of it or nothing.
+ *
+ * Rules (shown on the settings page):
+ * - Nothing is merged: a site or asset whose name (case-insensitive) already exists in the
+ *   account is a conflict, reported by name, and nothing is imported.
+ * - An active goal in the file conflicts with an active goal in the account (one at a time).
+ * - Imported sites and assets go after the existing ones, keeping the file's order.
+ * - Achievements are imported when they exist in this app's catalogue; read marks when the
+ *   article is published here (others are skipped and counted). Achievements the imported
+ *   data qualifies for are then unlocked as after any money action.
+ * - Only the user's own rows are written; shared tables (rates, currencies, articles,
+ *   achievements catalogue, other users) are only read.
+ */
+export async function importAccountData(prisma: Db, userId: string, plan: ImportPlan, now = new Date()): Promise<ImportOutcome> {
+  try {
+    return await prisma.$transaction(async (tx): Promise<ImportOutcome> => {
+      const [existing, activeGoals] = await Promise.all([
+        tx.holding.findMany({ where: { userId }, select: { kind: true, name: true, position: true } }),
+        tx.goal.count({ where: { userId, status: 'ACTIVE' } }),
+      ]);
+      const taken = new Set(existing.map((h) => `${h.kind}:${h.name.toLowerCase()}`));
+      const errors = plan.holdings
+        .filter((h) => taken.has(`${h.kind}:${h.name.toLowerCase()}`))
+        .map((h) => `${KIND_LABEL[h.kind]} named "${h.name}" already exists in your account. Rename or remove it (in the file or in the app), then import again.`);
+      if (activeGoals > 0 && plan.goals.some((g) => g.status === 'ACTIVE')) {
+        errors.push('The file has an active goal and your account already has one. Archive your current goal (or change the one in the file), then import again.');
+      }
+      if (errors.length) return { ok: false, errors };
+
+      const offset = { POKER_SITE: 0, ASSET: 0 };
+      for (const h of existing) offset[h.kind] = Math.max(offset[h.kind], h.position + 1);
+      // Creation times one millisecond apart keep the file's order wherever the app breaks
+      // ties by creation time (same position, same day), so a re-export is identical.
+      const base = now.getTime();
+      const created = await tx.holding.createManyAndReturn({
+        data: plan.holdings.map((h, i) => ({
+          userId,
+          kind: h.kind,
+          name: h.name,
+          assetType: h.assetType,
+          currency: h.currency,
+          position: offset[h.kind] + h.position,
+          createdAt: new Date(base + i),
+        })),
+        select: { id: true, kind: true, name: true },
+      });
+      const idOf = new Map(created.map((h) => [`${h.kind}:${h.name}`, h.id]));
+      const snapshots = plan.holdings.flatMap((h) => h.snapshots.map((s) => ({ holdingId: idOf.get(`${h.kind}:${h.name}`)!, ...s })));
+      await inBatches(
+        snapshots.map((s, i) => ({ ...s, createdAt: new Date(base + i) })),
+        (data) => tx.balanceSnapshot.createMany({ data }),
+      );
+      await inBatches(
+        plan.transfers.map((t, i) => ({ userId, ...t, occurredOn: new Date(`${t.occurredOn}T00:00:00.000Z`), createdAt: new Date(base + i) })),
+        (data) => tx.transfer.createMany({ data }),
+      );
+      await tx.goal.createMany({ data: plan.goals.map((g) => ({ userId, ...g, endDate: g.endDate ? new Date(`${g.endDate}T00:00:00.000Z`) : null })) });
+
+      const codes = plan.achievements.map((a) => a.code);
+      const known = new Set((await tx.achievement.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((a) => a.code));
+      const achievements = await tx.userAchievement.createMany({
+        data: plan.achievements.filter((a) => known.has(a.code)).map((a) => ({ userId, achievementCode: a.code, unlockedAt: a.unlockedAt })),
+        skipDuplicates: true,
+      });
+
+      const slugs = plan.articleReads.map((r) => r.slug);
+      const articles = await tx.article.findMany({ where: { slug: { in: slugs }, status: 'PUBLISHED' }, select: { id: true, slug: true } });
+      const articleId = new Map(articles.map((a) => [a.slug, a.id]));
+      const readable = plan.articleReads.filter((r) => articleId.has(r.slug));
+      const reads = await tx.articleRead.createMany({
+        data: readable.map((r) => ({ userId, articleId: articleId.get(r.slug)!, readAt: r.readAt })),
+        skipDuplicates: true,
+      });
+
+      await syncAchievements(tx, userId);
+      return {
+        ok: true,
+        summary: {
+          holdings: created.length,
+          snapshots: snapshots.length,
+          transfers: plan.transfers.length,
+          goals: plan.goals.length,
+          achievements: achievements.count,
+          articleReads: reads.count,
+          skippedReads: plan.articleReads.length - readable.length,
+        },
+      };
+    }, LONG_TRANSACTION);
+  } catch (error) {
+    // Another request created a holding with the same name after our check.
+    if (isUniqueViolation(error)) return { ok: false, errors: ['A site or asset with one of these names was just added to your account. Import again to see which.'] };
+    throw error;
+  }
+}
