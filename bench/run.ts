@@ -113,6 +113,7 @@ async function main() {
     if (needApp) {
       log(`2./3./5. App level${args.sections.has('faults') ? ' with faults' : ''}...`);
       results.app = await runAppLevel({ redis, databaseUrl, distDir, p, runFaults: args.sections.has('faults') }, log);
+      for (const f of results.app.failures) notes.push(`Mode not measured: ${f}`);
       if (!args.sections.has('app')) notes.push('Only the fault runs were requested; the app-level table still comes from the same servers.');
     }
   } finally {

@@ -9,6 +9,7 @@ const NAV = [
   ['/transfers', 'Deposits & withdrawals'],
   ['/goals', 'Goals'],
   ['/stakes', 'Stakes'],
+  ['/achievements', 'Achievements'],
   ['/settings', 'Settings'],
 ] as const;
 

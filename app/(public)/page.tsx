@@ -1,8 +1,13 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { DeletedNotice } from './deleted-notice';
 
 export default function HomePage() {
   return (
     <>
+      <Suspense fallback={null}>
+        <DeletedNotice />
+      </Suspense>
       <section className="hero">
         <h1>Know your bankroll. Play the right stakes.</h1>
         <p className="lead">

@@ -35,6 +35,25 @@ export interface LoadJob {
   timeline?: boolean;
 }
 
+/** NaN (no completed request) travels over IPC as null. */
+function numeric(r: LoadResult): LoadResult {
+  const n = (v: unknown) => (typeof v === 'number' ? v : NaN);
+  return { ...r, p50: n(r.p50), p99: n(r.p99), max: n(r.max), mean: n(r.mean), rps: n(r.rps) };
+}
+
+/**
+ * A fixed number of requests sized from a short warm pass to last about `seconds`: every
+ * request sent is also completed and counted, which a time-boxed run does not do for slow
+ * pages (requests in flight at the end are dropped).
+ */
+export async function runSized(job: Omit<LoadJob, 'amount'>, warmSeconds: number): Promise<{ warm: LoadResult; run: LoadResult }> {
+  const warm = await runLoad({ ...job, seconds: warmSeconds });
+  const estimate = Number.isFinite(warm.rps) ? warm.rps : 0;
+  const amount = Math.max(job.connections * 3, Math.round(estimate * job.seconds));
+  const run = await runLoad({ ...job, seconds: job.seconds * 20, amount });
+  return { warm, run };
+}
+
 /** `onStart` runs when the worker has begun sending (fault runs schedule their fault from it). */
 export function runLoad(job: LoadJob, onStart?: () => void): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -44,7 +63,7 @@ export function runLoad(job: LoadJob, onStart?: () => void): Promise<LoadResult>
     child.stderr?.on('data', (d) => (stderr += d));
     child.on('message', (msg: { type: string } & Partial<LoadResult> & { message?: string }) => {
       if (msg.type === 'started') onStart?.();
-      else if (msg.type === 'result') result = msg as unknown as LoadResult;
+      else if (msg.type === 'result') result = numeric(msg as unknown as LoadResult);
       else if (msg.type === 'error') reject(new Error(`load worker: ${msg.message}`));
     });
     child.once('exit', (code) => {

@@ -1,12 +1,12 @@
 // Sections 2 (throughput), 3 (faults, run on the ours/peer servers) and 5 (memory): the real
 // app under `next start`, loaded by autocannon from a second process.
 import { adminClient, keysWithPrefix, memoryUsage, type RedisServer } from '../lib/redis';
-import { runLoad, type LoadResult, type Target } from '../lib/load';
+import { runLoad, runSized, type LoadResult, type Target } from '../lib/load';
 import { clearDiskCache, startServer, MODES, type Mode, type Server } from '../lib/server';
 import { createBenchSessions, publishedSlugs } from '../lib/sessions';
 import { freePort } from '../../tests/helpers/redis-server';
 import { runFault, type FaultRun } from './faults';
-import { runConcurrent, sleep } from '../lib/stats';
+import { fmtMs, runConcurrent, sleep } from '../lib/stats';
 import type { Profile } from '../lib/profile';
 
 export type Page = 'dashboard' | 'article' | 'index';
@@ -49,6 +49,8 @@ export interface ModeResult {
 
 export interface AppLevelResult {
   modes: ModeResult[];
+  /** modes that could not be measured, with the error */
+  failures: string[];
   users: number;
   slugs: number;
   indexPages: number;
@@ -142,12 +144,11 @@ async function runMode(
       served += rest.length;
     }
     for (const page of PAGES) {
-      const warm = await runLoad({ url: server.url, targets: targets[page], connections: p.connections, seconds: p.warmSeconds });
-      const run = await runLoad({ url: server.url, targets: targets[page], connections: p.connections, seconds: p.loadSeconds });
+      const { warm, run } = await runSized({ url: server.url, targets: targets[page], connections: p.connections, seconds: p.loadSeconds }, p.warmSeconds);
       served += warm.requests + run.requests;
       result.pages![page] = run;
       const bad = run.non2xx + run.errors + run.timeouts;
-      log(`  ${mode} ${page}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms${bad ? `, ${bad} failed` : ''}`);
+      log(`  ${mode} ${page}: ${run.rps.toFixed(1)} req/s (${run.requests} in ${run.seconds.toFixed(1)} s), p50 ${fmtMs(run.p50)}, p99 ${fmtMs(run.p99)}${bad ? `, ${bad} failed` : ''}`);
     }
     if (served < p.rssAfterRequests) {
       // Up to the request count of the memory target with the cheap public pages (the slow
@@ -172,9 +173,7 @@ async function runMode(
       for (const fault of ['pause', 'kill'] as const) {
         const f = await runFault({ server, redis, mode, fault, targets: targets.dashboard, p });
         result.faults!.push(f);
-        log(
-          `  ${mode} Redis ${fault}: ${f.failed} failed, p99 ${f.all.p99.toFixed(0)} ms (healthy ${f.healthy.p99.toFixed(0)} ms, during fault ${f.window.p99.toFixed(0)} ms), max ${f.all.max.toFixed(0)} ms`,
-        );
+        log(`  ${mode} Redis ${fault}: ${f.failed} failed, p99 ${fmtMs(f.all.p99)} (healthy ${fmtMs(f.healthy.p99)}, during fault ${fmtMs(f.window.p99)}, after ${fmtMs(f.after.p99)}), max ${fmtMs(f.all.max)}`);
       }
     }
   } catch (err) {
@@ -199,6 +198,16 @@ export async function runAppLevel(
     index: Array.from({ length: p.indexPages }, (_, i) => ({ path: i === 0 ? '/articles' : `/articles?page=${i + 1}` })),
   };
   const modes: ModeResult[] = [];
-  for (const mode of opts.modes ?? MODES) modes.push(await runMode(mode, { ...opts, targets }, log));
-  return { modes, users: sessions.length, slugs: slugs.length, indexPages: p.indexPages, connections: p.connections, seconds: p.loadSeconds };
+  const failures: string[] = [];
+  for (const mode of opts.modes ?? MODES) {
+    try {
+      modes.push(await runMode(mode, { ...opts, targets }, log));
+    } catch (err) {
+      // One broken mode must not cost the others' results; the report says what failed.
+      const message = err instanceof Error ? err.message : String(err);
+      failures.push(`${mode}: ${message.split('\n')[0]}`);
+      log(`  FAILED ${message}`);
+    }
+  }
+  return { modes, failures, users: sessions.length, slugs: slugs.length, indexPages: p.indexPages, connections: p.connections, seconds: p.loadSeconds };
 }

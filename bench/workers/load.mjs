@@ -9,7 +9,10 @@
  * its own latency statistics computed from every response (ms, float) and, with `timeline`,
  * one [startMs, latencyMs, status] row per request (status 0 = error/timeout).
  */
-import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
+
+// autocannon ships no type declarations; required untyped on purpose.
+const autocannon = createRequire(import.meta.url)('autocannon');
 
 const job = JSON.parse(process.argv[2]);
 /** @type {Array<{ path: string, headers?: Record<string, string> }>} */

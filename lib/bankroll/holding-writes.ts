@@ -8,6 +8,7 @@
 import 'server-only';
 import type Decimal from 'decimal.js';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { completeGoalIfReached } from '@/lib/data/goals';
 import { recordMoneyAction, syncAchievements } from '@/lib/data/progress';
 import type { HoldingKind } from './holding-kinds';
 import { moveInOrder, nextPosition, positionChanges, type MoveDirection } from './holding-order';
@@ -66,9 +67,14 @@ async function nameInUse(tx: Tx, userId: string, kind: HoldingKind, name: string
   return clash !== null;
 }
 
-/** Balance changes count as money actions (streaks) and may unlock bankroll achievements. */
+/** A changed balance may complete the active goal and unlock bankroll achievements. */
+async function afterBalanceChange(tx: Tx, userId: string, now: Date): Promise<string[]> {
+  return [...(await completeGoalIfReached(tx, userId, now)), ...(await syncAchievements(tx, userId))];
+}
+
+/** Balance updates are also money actions (streaks). */
 async function afterMoneyAction(tx: Tx, userId: string, now: Date): Promise<string[]> {
-  return [...(await recordMoneyAction(tx, userId, now)), ...(await syncAchievements(tx, userId))];
+  return [...(await recordMoneyAction(tx, userId, now)), ...(await afterBalanceChange(tx, userId, now))];
 }
 
 export interface NewHolding {
@@ -179,7 +185,7 @@ export async function updateSnapshot(
   return prisma.$transaction(async (tx) => {
     if (!(await ownedSnapshot(tx, ref, snapshotId))) return NOT_FOUND;
     await tx.balanceSnapshot.update({ where: { id: snapshotId }, data: { amount: money(input.amount), recordedAt: input.recordedAt } });
-    return { status: 'ok' as const, progressTags: await syncAchievements(tx, ref.userId) };
+    return { status: 'ok' as const, progressTags: await afterBalanceChange(tx, ref.userId, new Date()) };
   });
 }
 
@@ -191,7 +197,7 @@ export async function deleteSnapshot(prisma: PrismaClient, ref: HoldingRef, snap
     if ((await tx.balanceSnapshot.count({ where: { holdingId: ref.holdingId } })) <= 1) return { status: 'last-snapshot' as const };
     await tx.balanceSnapshot.delete({ where: { id: snapshotId } });
     // Removing the newest snapshot can raise the current balance (an older, larger one).
-    return { status: 'ok' as const, progressTags: await syncAchievements(tx, ref.userId) };
+    return { status: 'ok' as const, progressTags: await afterBalanceChange(tx, ref.userId, new Date()) };
   });
 }
 
