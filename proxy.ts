@@ -1,32 +1,55 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { newNonce, noncePolicy, staticPolicy } from '@/lib/security/csp';
 
-// Optimistic gate: no session cookie means no access, so send the visitor to
-// sign in and back. The real check (is the session valid?) happens in the
-// pages and actions themselves, next to the data.
+// Signed-in areas. Without a session cookie the visitor is sent to sign in
+// and back; the real check (is the session valid?) happens in the pages and
+// actions themselves, next to the data.
 export const PROTECTED = ['/dashboard', '/sites', '/assets', '/transfers', '/goals', '/stakes', '/settings', '/admin', '/achievements'];
+// Rendered per request anyway, so they can carry a nonce.
+const PER_REQUEST = [...PROTECTED, '/sign-in', '/register'];
+
+const under = (pathname: string, prefixes: string[]) => prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+
+/** A state-changing request whose Origin is another site (CSRF): refused before any action runs. */
+function foreignOrigin(request: NextRequest): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return false;
+  const origin = request.headers.get('origin');
+  if (!origin) return false; // same-origin form posts from old browsers; Next checks actions again
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (!request.cookies.has('se_session')) {
+  if (foreignOrigin(request)) {
+    return new NextResponse('Cross-origin request refused.', { status: 403, headers: { 'content-type': 'text/plain' } });
+  }
+  if (under(pathname, PROTECTED) && !request.cookies.has('se_session')) {
     const url = request.nextUrl.clone();
     url.pathname = '/sign-in';
     url.search = `?next=${encodeURIComponent(pathname + search)}`;
     return NextResponse.redirect(url);
   }
-  return NextResponse.next();
+  if (under(pathname, PER_REQUEST)) {
+    const nonce = newNonce();
+    const policy = noncePolicy(nonce);
+    // Next reads the nonce from the request's CSP header and puts it on its scripts.
+    const headers = new Headers(request.headers);
+    headers.set('content-security-policy', policy);
+    const response = NextResponse.next({ request: { headers } });
+    response.headers.set('content-security-policy', policy);
+    return response;
+  }
+  const response = NextResponse.next();
+  response.headers.set('content-security-policy', staticPolicy());
+  return response;
 }
 
-// Must be a literal for Next to read at build time; keep in step with PROTECTED.
 export const config = {
-  matcher: [
-    '/dashboard/:path*',
-    '/sites/:path*',
-    '/assets/:path*',
-    '/transfers/:path*',
-    '/goals/:path*',
-    '/stakes/:path*',
-    '/settings/:path*',
-    '/admin/:path*',
-    '/achievements/:path*',
-  ],
+  // Everything but build assets and images.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

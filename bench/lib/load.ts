@@ -24,6 +24,8 @@ export interface LoadResult {
   statuses: Record<string, number>;
   /** [start ms since the run began, latency ms (NaN = error), status (0 = error)] */
   timeline?: Array<[number, number, number]>;
+  /** every latency, ms (with `raw`) */
+  latencies?: number[];
 }
 
 export interface LoadJob {
@@ -33,6 +35,7 @@ export interface LoadJob {
   seconds: number;
   amount?: number;
   timeline?: boolean;
+  raw?: boolean;
 }
 
 /** NaN (no completed request) travels over IPC as null. */
@@ -46,12 +49,33 @@ function numeric(r: LoadResult): LoadResult {
  * request sent is also completed and counted, which a time-boxed run does not do for slow
  * pages (requests in flight at the end are dropped).
  */
-export async function runSized(job: Omit<LoadJob, 'amount'>, warmSeconds: number): Promise<{ warm: LoadResult; run: LoadResult }> {
-  const warm = await runLoad({ ...job, seconds: warmSeconds });
-  const estimate = Number.isFinite(warm.rps) ? warm.rps : 0;
-  const amount = Math.max(job.connections * 3, Math.round(estimate * job.seconds));
-  const run = await runLoad({ ...job, seconds: job.seconds * 20, amount });
-  return { warm, run };
+export function runSized(job: Omit<LoadJob, 'amount'>, estimatedRps: number): Promise<LoadResult> {
+  const amount = Math.max(job.connections * 3, Math.round((Number.isFinite(estimatedRps) ? estimatedRps : 0) * job.seconds));
+  return runLoad({ ...job, seconds: job.seconds * 20, amount });
+}
+
+/** Several runs of the same page on the same server as one: summed counts, merged latencies. */
+export function mergeRuns(runs: LoadResult[]): LoadResult {
+  const lat = runs.flatMap((r) => r.latencies ?? []).sort((a, b) => a - b);
+  const pct = (q: number) => (lat.length ? lat[Math.min(lat.length - 1, Math.max(0, Math.ceil(q * lat.length) - 1))] : NaN);
+  const sum = (f: (r: LoadResult) => number) => runs.reduce((a, r) => a + f(r), 0);
+  const statuses: Record<string, number> = {};
+  for (const r of runs) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  const seconds = sum((r) => r.seconds);
+  const requests = sum((r) => r.requests);
+  return {
+    requests,
+    seconds,
+    rps: requests / seconds,
+    p50: pct(0.5),
+    p99: pct(0.99),
+    max: lat.length ? lat[lat.length - 1] : NaN,
+    mean: lat.length ? lat.reduce((a, b) => a + b, 0) / lat.length : NaN,
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    non2xx: sum((r) => r.non2xx),
+    statuses,
+  };
 }
 
 /** `onStart` runs when the worker has begun sending (fault runs schedule their fault from it). */

@@ -16,7 +16,9 @@ export interface Profile {
   /** app level */
   connections: number;
   warmSeconds: number;
+  /** per page and mode, split into `rounds` interleaved runs */
   loadSeconds: number;
+  rounds: number;
   dashboardUsers: number;
   articleSlugs: number;
   indexPages: number;
@@ -41,6 +43,7 @@ export const FULL: Profile = {
   connections: 10,
   warmSeconds: 2,
   loadSeconds: 10,
+  rounds: 2,
   dashboardUsers: 10,
   articleSlugs: 50,
   indexPages: 5,
@@ -64,6 +67,7 @@ export const QUICK: Profile = {
   connections: 10,
   warmSeconds: 1,
   loadSeconds: 3,
+  rounds: 1,
   dashboardUsers: 3,
   articleSlugs: 10,
   indexPages: 2,

@@ -1,6 +1,6 @@
 // Builds the app once and starts `next start` servers in the four cache modes under test.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, BENCH_DIR } from './paths';
 import { sleep } from './stats';
@@ -48,6 +48,7 @@ export interface ServerOptions {
 
 export interface Server {
   mode: Mode;
+  distDir: string;
   port: number;
   url: string;
   pid: number;
@@ -123,9 +124,19 @@ export function rssOfTree(pid: number): number {
   return total;
 }
 
-/** Removes what Next's default cache left on disk, so each default-cache server starts cold. */
-export function clearDiskCache(distDir: string): void {
-  rmSync(path.join(ROOT, distDir, 'cache', 'fetch-cache'), { recursive: true, force: true });
+/**
+ * A fresh copy of the build for a server that uses Next's default (file-system) cache: it
+ * writes ISR pages and fetch-cache entries into its dist dir, so two such servers must not
+ * share one, and neither may start with what an earlier run left there.
+ */
+export function freshBuildCopy(distDir: string, suffix: string): string {
+  const src = path.join(ROOT, distDir);
+  const name = `${distDir}-${suffix}`;
+  const dst = path.join(ROOT, name);
+  rmSync(dst, { recursive: true, force: true });
+  const skip = path.join(src, 'cache');
+  cpSync(src, dst, { recursive: true, verbatimSymlinks: true, filter: (from) => from !== skip && !from.startsWith(skip + path.sep) });
+  return name;
 }
 
 export async function build(distDir: string, log: (s: string) => void): Promise<number> {
@@ -193,6 +204,7 @@ export async function startServer(o: ServerOptions): Promise<Server> {
   }
   return {
     mode: o.mode,
+    distDir: o.distDir,
     port: o.port,
     url,
     pid: proc.pid ?? -1,

@@ -1,8 +1,8 @@
 // Sections 2 (throughput), 3 (faults, run on the ours/peer servers) and 5 (memory): the real
 // app under `next start`, loaded by autocannon from a second process.
 import { adminClient, keysWithPrefix, memoryUsage, type RedisServer } from '../lib/redis';
-import { runLoad, runSized, type LoadResult, type Target } from '../lib/load';
-import { clearDiskCache, startServer, MODES, type Mode, type Server } from '../lib/server';
+import { mergeRuns, runLoad, runSized, type LoadResult, type Target } from '../lib/load';
+import { freshBuildCopy, startServer, MODES, type Mode, type Server } from '../lib/server';
 import { createBenchSessions, publishedSlugs } from '../lib/sessions';
 import { freePort } from '../../tests/helpers/redis-server';
 import { runFault, type FaultRun } from './faults';
@@ -101,74 +101,103 @@ function memoryDiff(before: Map<string, number>, after: Map<string, number>, mod
   return { entries, bytes, largest };
 }
 
-async function runMode(
-  mode: Mode,
-  ctx: { redis: RedisServer; databaseUrl: string; distDir: string; targets: Record<Page, Target[]>; p: Profile; runFaults: boolean },
-  log: (s: string) => void,
-): Promise<ModeResult> {
+interface Ctx {
+  redis: RedisServer;
+  databaseUrl: string;
+  distDir: string;
+  targets: Record<Page, Target[]>;
+  p: Profile;
+  runFaults: boolean;
+}
+
+interface Running {
+  mode: Mode;
+  server: Server;
+  served: number;
+  result: Partial<ModeResult>;
+  runs: Record<Page, LoadResult[]>;
+  /** req/s of the last run per page: sizes the next run */
+  rate: Record<Page, number>;
+}
+
+/** Starts one server, measures its cold renders (and Redis bytes per page) and warms every target. */
+async function prepare(mode: Mode, ctx: Ctx, log: (s: string) => void): Promise<Running> {
   const { redis, p, targets } = ctx;
-  const admin = adminClient(redis.port);
-  await admin.flushall();
-  if (mode === 'default' || mode === 'nocache') clearDiskCache(ctx.distDir);
   const usesRedis = mode === 'ours' || mode === 'peer';
   const server: Server = await startServer({
     mode,
     port: await freePort(),
-    distDir: ctx.distDir,
+    // Servers on Next's default cache write into their dist dir: each gets a fresh copy.
+    distDir: usesRedis ? ctx.distDir : freshBuildCopy(ctx.distDir, mode),
     databaseUrl: ctx.databaseUrl,
     redisUrl: usesRedis ? redis.url : undefined,
     keyPrefix: usesRedis ? PREFIX[mode] : undefined,
     timeoutMs: p.timeoutMs,
   });
-  let served = 1;
-  const result: Partial<ModeResult> = { mode, faults: [], coldMs: {} as Record<Page, number>, pages: {} as Record<Page, LoadResult> };
+  const run: Running = {
+    mode,
+    server,
+    served: 1,
+    result: { mode, faults: [], coldMs: {} as Record<Page, number>, pages: {} as Record<Page, LoadResult> },
+    runs: { dashboard: [], article: [], index: [] },
+    rate: { dashboard: 0, article: 0, index: 0 },
+  };
   try {
     await sleep(500);
-    result.rssStart = server.rss();
-    // Cold first renders (and, for the Redis handlers, the bytes each page leaves in Redis).
+    run.result.rssStart = server.rss();
     for (const page of PAGES) {
       const before = usesRedis ? await redisMemorySnapshot(redis.port) : undefined;
-      result.coldMs![page] = await fetchPage(server.url, targets[page][0], page);
-      served++;
+      run.result.coldMs![page] = await fetchPage(server.url, targets[page][0], page);
+      run.served++;
       if (before) {
         await sleep(1000); // page entries are written after the response
         const mem = memoryDiff(before, await redisMemorySnapshot(redis.port), mode as 'ours' | 'peer');
-        if (page === 'dashboard') result.redisDashboard = mem;
-        if (page === 'article') result.redisArticle = mem;
+        if (page === 'dashboard') run.result.redisDashboard = mem;
+        if (page === 'article') run.result.redisArticle = mem;
       }
     }
-    // Warm every target (each one rendered once), then measure.
     for (const page of PAGES) {
       const rest = targets[page].slice(1);
       await runConcurrent(0, rest.length, 4, (i) => fetchPage(server.url, rest[i], page));
-      served += rest.length;
+      run.served += rest.length;
+      const warm = await runLoad({ url: server.url, targets: targets[page], connections: p.connections, seconds: p.warmSeconds });
+      run.served += warm.requests;
+      run.rate[page] = warm.rps;
     }
-    for (const page of PAGES) {
-      const { warm, run } = await runSized({ url: server.url, targets: targets[page], connections: p.connections, seconds: p.loadSeconds }, p.warmSeconds);
-      served += warm.requests + run.requests;
-      result.pages![page] = run;
-      const bad = run.non2xx + run.errors + run.timeouts;
-      log(`  ${mode} ${page}: ${run.rps.toFixed(1)} req/s (${run.requests} in ${run.seconds.toFixed(1)} s), p50 ${fmtMs(run.p50)}, p99 ${fmtMs(run.p99)}${bad ? `, ${bad} failed` : ''}`);
-    }
-    if (served < p.rssAfterRequests) {
+    log(`  ${mode}: started and warmed (cold dashboard ${fmtMs(run.result.coldMs!.dashboard)})`);
+  } catch (err) {
+    await server.stop();
+    throw new Error(`${err instanceof Error ? err.message : err}\n--- server output (tail) ---\n${server.output().slice(-2000)}`);
+  }
+  return run;
+}
+
+/** RSS after the request target, which cache served (checked in Redis), then the fault runs. */
+async function finish(run: Running, ctx: Ctx, log: (s: string) => void): Promise<ModeResult> {
+  const { redis, p, targets } = ctx;
+  const { mode, server, result } = run;
+  const admin = adminClient(redis.port);
+  try {
+    if (run.served < p.rssAfterRequests) {
       // Up to the request count of the memory target with the cheap public pages (the slow
       // dashboard would take minutes in the no-cache mode).
       const mixed = [...targets.article, ...targets.index];
-      const top = await runLoad({ url: server.url, targets: mixed, connections: p.connections, seconds: 60, amount: p.rssAfterRequests - served });
-      served += top.requests;
+      const top = await runLoad({ url: server.url, targets: mixed, connections: p.connections, seconds: 120, amount: p.rssAfterRequests - run.served });
+      run.served += top.requests;
     }
     await sleep(500);
-    result.requestsServed = served;
+    result.requestsServed = run.served;
     result.rssAfter = server.rss();
     const keys = await keysWithPrefix(admin, '');
-    result.redisKeysAfter = keys.length;
-    if (mode === 'ours') result.verification = `${keys.filter((k) => k.startsWith(`${PREFIX.ours}e:`)).length} entries under ${PREFIX.ours}e:*`;
-    else if (mode === 'peer') result.verification = `${keys.filter((k) => k.startsWith(PREFIX.peer)).length} keys under ${PREFIX.peer}*, ${keys.filter((k) => !k.startsWith(PREFIX.peer)).length} others`;
-    else result.verification = `${keys.length} keys in Redis (expected 0)`;
-    if ((mode === 'ours' || mode === 'peer') && !keys.some((k) => k.startsWith(PREFIX[mode]))) throw new Error(`${mode}: nothing was cached in Redis: the handler switch did not take effect`);
-    if ((mode === 'default' || mode === 'nocache') && keys.length > 0) throw new Error(`${mode}: found ${keys.length} keys in Redis: a Redis handler was in use`);
-    log(`  ${mode}: RSS ${(result.rssAfter / 1048576).toFixed(0)} MB after ${served} requests (${result.verification})`);
-
+    const mine = (m: 'ours' | 'peer') => keys.filter((k) => k.startsWith(PREFIX[m])).length;
+    result.redisKeysAfter = mode === 'ours' || mode === 'peer' ? mine(mode) : 0;
+    if (mode === 'ours' || mode === 'peer') {
+      result.verification = `${mine(mode)} keys under ${PREFIX[mode]}*`;
+      if (mine(mode) === 0) throw new Error(`nothing was cached in Redis: the handler switch did not take effect`);
+    } else {
+      result.verification = `Next's own cache (its dist dir ${server.distDir}); ${mine('ours') + mine('peer')} Redis keys all belong to the ours/peer servers`;
+    }
+    log(`  ${mode}: RSS ${(result.rssAfter / 1048576).toFixed(0)} MB after ${run.served} requests (${result.verification})`);
     if (ctx.runFaults && (mode === 'ours' || mode === 'peer')) {
       for (const fault of ['pause', 'kill'] as const) {
         const f = await runFault({ server, redis, mode, fault, targets: targets.dashboard, p });
@@ -176,15 +205,18 @@ async function runMode(
         log(`  ${mode} Redis ${fault}: ${f.failed} failed, p99 ${fmtMs(f.all.p99)} (healthy ${fmtMs(f.healthy.p99)}, during fault ${fmtMs(f.window.p99)}, after ${fmtMs(f.after.p99)}), max ${fmtMs(f.all.max)}`);
       }
     }
-  } catch (err) {
-    throw new Error(`${mode}: ${err instanceof Error ? err.message : err}\n--- server output (tail) ---\n${server.output().slice(-2000)}`);
   } finally {
-    await server.stop();
     admin.disconnect();
+    await server.stop();
   }
   return result as ModeResult;
 }
 
+/**
+ * All servers run side by side (only one is loaded at a time) and each page is measured in
+ * `rounds` interleaved runs per mode, rotating the order: load from other processes on the
+ * machine then falls on every mode alike instead of on whichever ran at the wrong moment.
+ */
 export async function runAppLevel(
   opts: { redis: RedisServer; databaseUrl: string; distDir: string; p: Profile; modes?: Mode[]; runFaults: boolean },
   log: (s: string) => void,
@@ -197,17 +229,58 @@ export async function runAppLevel(
     article: slugs.map((slug) => ({ path: `/articles/${slug}` })),
     index: Array.from({ length: p.indexPages }, (_, i) => ({ path: i === 0 ? '/articles' : `/articles?page=${i + 1}` })),
   };
-  const modes: ModeResult[] = [];
+  const ctx: Ctx = { ...opts, targets };
+  const admin = adminClient(opts.redis.port);
+  await admin.flushall();
+  admin.disconnect();
   const failures: string[] = [];
+  const running: Running[] = [];
+  const fail = (mode: Mode, err: unknown) => {
+    // One broken mode must not cost the others' results; the report says what failed.
+    const message = err instanceof Error ? err.message : String(err);
+    failures.push(`${mode}: ${message.split('\n')[0]}`);
+    log(`  FAILED ${mode}: ${message}`);
+  };
   for (const mode of opts.modes ?? MODES) {
     try {
-      modes.push(await runMode(mode, { ...opts, targets }, log));
+      running.push(await prepare(mode, ctx, log));
     } catch (err) {
-      // One broken mode must not cost the others' results; the report says what failed.
-      const message = err instanceof Error ? err.message : String(err);
-      failures.push(`${mode}: ${message.split('\n')[0]}`);
-      log(`  FAILED ${message}`);
+      fail(mode, err);
     }
   }
+  const modes: ModeResult[] = [];
+  try {
+    const seconds = p.loadSeconds / p.rounds;
+    for (const page of PAGES) {
+      for (let round = 0; round < p.rounds; round++) {
+        const order = running.map((_, i) => running[(i + round) % running.length]);
+        for (const run of order) {
+          const r = await runSized({ url: run.server.url, targets: targets[page], connections: p.connections, seconds, raw: true }, run.rate[page]);
+          run.runs[page].push(r);
+          run.rate[page] = r.rps;
+          run.served += r.requests;
+        }
+      }
+      for (const run of running) {
+        const merged = mergeRuns(run.runs[page]);
+        run.result.pages![page] = merged;
+        const bad = merged.non2xx + merged.errors + merged.timeouts;
+        log(`  ${run.mode} ${page}: ${merged.rps.toFixed(1)} req/s (${merged.requests} in ${merged.seconds.toFixed(1)} s), p50 ${fmtMs(merged.p50)}, p99 ${fmtMs(merged.p99)}${bad ? `, ${bad} failed` : ''}`);
+      }
+    }
+  } catch (err) {
+    await Promise.allSettled(running.map((r) => r.server.stop()));
+    throw err;
+  }
+  // Measure memory and run the faults one server at a time; stop the others first so the
+  // fault runs have the machine to themselves.
+  for (const run of [...running].sort((a, b) => Number(a.mode === 'ours' || a.mode === 'peer') - Number(b.mode === 'ours' || b.mode === 'peer'))) {
+    try {
+      modes.push(await finish(run, ctx, log));
+    } catch (err) {
+      fail(run.mode, err);
+    }
+  }
+  modes.sort((a, b) => MODES.indexOf(a.mode) - MODES.indexOf(b.mode));
   return { modes, failures, users: sessions.length, slugs: slugs.length, indexPages: p.indexPages, connections: p.connections, seconds: p.loadSeconds };
 }

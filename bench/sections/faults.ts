@@ -21,9 +21,9 @@ export interface FaultRun {
   timeouts: number;
   non2xx: number;
   all: Summary;
-  /** requests started before the fault (after the first second) */
+  /** requests completed before the fault began (started after the first second) */
   healthy: Summary;
-  /** requests started while Redis was paused / down */
+  /** requests in flight at any moment while Redis was paused / down */
   window: Summary;
   /** requests started after Redis came back */
   after: Summary;
@@ -35,7 +35,9 @@ export interface FaultRun {
 
 export async function runFault(o: { server: Server; redis: RedisServer; mode: 'ours' | 'peer'; fault: Fault; targets: Target[]; p: Profile }): Promise<FaultRun> {
   const { p, redis } = o;
-  // Start warm (the kill run follows the pause run; each run leaves its own state behind).
+  // Start warm: the kill run follows the pause run, and a kill empties Redis for every server
+  // on it. Each dashboard is rendered once, then a short warm-up under load.
+  for (const t of o.targets) await fetch(o.server.url + t.path, { headers: t.headers }).then((r) => r.arrayBuffer(), () => undefined);
   await runLoad({ url: o.server.url, targets: o.targets, connections: p.connections, seconds: p.warmSeconds });
   const timers: NodeJS.Timeout[] = [];
   let healMs = 0;
@@ -65,7 +67,8 @@ export async function runFault(o: { server: Server; redis: RedisServer; mode: 'o
   const rows = load.timeline ?? [];
   const from = p.faultAt * 1000;
   const to = (p.faultAt + p.faultSeconds) * 1000;
-  const lat = (pred: (start: number) => boolean) => rows.filter(([start, ms]) => pred(start) && Number.isFinite(ms)).map(([, ms]) => ms);
+  const lat = (pred: (start: number, end: number) => boolean) =>
+    rows.filter(([start, ms]) => Number.isFinite(ms) && pred(start, start + ms)).map(([, ms]) => ms);
   const perSecond: FaultRun['perSecond'] = [];
   for (let s = 0; s < p.faultRunSeconds; s++) {
     const xs = lat((start) => start >= s * 1000 && start < (s + 1) * 1000);
@@ -84,8 +87,8 @@ export async function runFault(o: { server: Server; redis: RedisServer; mode: 'o
     timeouts: load.timeouts,
     non2xx: load.non2xx,
     all: summarize(lat(() => true)),
-    healthy: summarize(lat((s) => s >= 1000 && s < from)),
-    window: summarize(lat((s) => s >= from && s < to)),
+    healthy: summarize(lat((s, e) => s >= 1000 && e < from)),
+    window: summarize(lat((s, e) => s < to && e > from)),
     after: summarize(lat((s) => s >= to)),
     perSecond,
     healMs,

@@ -2,12 +2,13 @@
 /**
  * Load generator process (the app-level runs measure the server from a second process).
  * Receives its job as JSON in argv[2]:
- *   { url, targets: [{ path, headers? }], connections, seconds, amount?, timeline?: boolean }
+ *   { url, targets: [{ path, headers? }], connections, seconds, amount?, timeline?: boolean, raw?: boolean }
  * (`amount`: stop after that many requests instead of after `seconds`)
  * Requests rotate over `targets` (round robin across all connections). Sends over IPC
  * { type: 'started' } when the first request goes out, then { type: 'result', ... } with
  * its own latency statistics computed from every response (ms, float) and, with `timeline`,
- * one [startMs, latencyMs, status] row per request (status 0 = error/timeout).
+ * one [startMs, latencyMs, status] row per request (status 0 = error/timeout); with `raw`,
+ * every latency (so runs can be merged).
  */
 import { createRequire } from 'node:module';
 
@@ -66,6 +67,7 @@ const instance = autocannon(
         statuses,
         autocannon: { rpsAverage: result.requests?.average, p50: result.latency?.p50, p99: result.latency?.p99 },
         timeline: job.timeline ? timeline : undefined,
+        latencies: job.raw ? latencies.map((v) => Math.round(v * 100) / 100) : undefined,
       },
       () => process.exit(0),
     );

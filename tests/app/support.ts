@@ -1,0 +1,159 @@
+/**
+ * Shared pieces of the app-level tests: a signed-in test user with one poker site, reading the
+ * totals a page shows, driving the real "Update balance" form in Chromium, timed requests.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { cookieHeader, createSession, health, SESSION_COOKIE, type NextServer } from '../helpers/next-server';
+
+export interface TestUser {
+  userId: string;
+  holdingId: string;
+  token: string;
+}
+
+/** A new user (USD) with one poker site holding `opening` USD, signed in through a DB session. */
+export async function createUserWithSite(prisma: PrismaClient, label: string, opening = '500.00'): Promise<TestUser> {
+  const user = await prisma.user.create({
+    data: {
+      email: `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`,
+      // Never used: the test signs in by creating a session row.
+      passwordHash: 'not-a-real-hash',
+      displayCurrency: 'USD',
+    },
+  });
+  const holding = await prisma.holding.create({
+    data: {
+      userId: user.id,
+      kind: 'POKER_SITE',
+      name: 'Stars',
+      currency: 'USD',
+      snapshots: { create: { amount: opening, currency: 'USD', recordedAt: new Date(Date.now() - 3_600_000) } },
+    },
+  });
+  return { userId: user.id, holdingId: holding.id, token: await createSession(prisma, user.id) };
+}
+
+/** Slugs of published articles (public ISR pages). */
+export async function articleSlugs(prisma: PrismaClient, count: number): Promise<string[]> {
+  const rows = await prisma.article.findMany({ where: { publishedAt: { not: null } }, select: { slug: true }, orderBy: { slug: 'asc' }, take: count });
+  if (rows.length < count) throw new Error(`the seed has only ${rows.length} published articles`);
+  return rows.map((r) => r.slug);
+}
+
+/** "$1,011.07" -> 101107 */
+export const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, '')) * 100);
+
+/** Text of the element with `data-testid=<id>` in server-rendered HTML (a single text child). */
+export function testIdText(html: string, id: string): string | null {
+  const m = new RegExp(`data-testid="${id}"[^>]*>([^<]*)<`).exec(html);
+  return m ? m[1] : null;
+}
+
+export async function getPage(server: NextServer, path: string, token?: string, timeoutMs = 15_000) {
+  const res = await fetch(`${server.url}${path}`, { headers: token ? cookieHeader(token) : {}, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+  return { status: res.status, headers: res.headers, html: await res.text() };
+}
+
+/** The dashboard's "Total bankroll" in cents, as server B (or A) renders it now. */
+export async function dashboardTotal(server: NextServer, token: string): Promise<number> {
+  const page = await getPage(server, '/dashboard', token);
+  const text = testIdText(page.html, 'total-bankroll');
+  if (page.status !== 200 || text === null) throw new Error(`dashboard on ${server.port}: HTTP ${page.status}, no total`);
+  return cents(text);
+}
+
+/** The site page's "Current balance" in cents. */
+export async function siteBalance(server: NextServer, token: string, holdingId: string): Promise<number> {
+  const page = await getPage(server, `/sites/${holdingId}`, token);
+  const text = testIdText(page.html, 'current-balance');
+  if (page.status !== 200 || text === null) throw new Error(`site page on ${server.port}: HTTP ${page.status}, no balance`);
+  return cents(text);
+}
+
+/** The cache counters one server's /api/health reports. */
+export async function counters(server: NextServer) {
+  const { body } = await health(server);
+  return body.cache;
+}
+
+/** "1234.56" for 123456 cents, "$1,234.56" as the app shows it. */
+export const amountText = (c: number) => (c / 100).toFixed(2);
+export const usd = (c: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(c / 100);
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * A browser tab signed in as `user` on `server`, on the site's page, that submits the real
+ * "Update balance" form (a Server Action: the same path a user's update takes).
+ */
+export async function balanceUpdater(browser: Browser, server: NextServer, user: TestUser) {
+  const context = await browser.newContext({ baseURL: server.url });
+  await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  const page: Page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`/sites/${user.holdingId}`);
+  return {
+    page,
+    /** Submits the form and waits for its confirmation (the action has committed and invalidated). */
+    async update(amountCents: number) {
+      await page.getByLabel('New balance').fill(amountText(amountCents));
+      await page.getByRole('button', { name: 'Update balance' }).click();
+      await page.getByRole('status').filter({ hasText: `Balance updated: ${usd(amountCents)}` }).waitFor();
+    },
+    close: () => context.close(),
+  };
+}
+
+export interface Sample {
+  url: string;
+  status: number;
+  ms: number;
+  at: number;
+  error?: string;
+}
+
+/**
+ * Light continuous load: `workers` loops, each requesting the next URL of `targets` as soon as
+ * the previous answered (+ `pauseMs`). Every response is recorded with its latency.
+ */
+export function startLoad(targets: Array<{ server: NextServer; path: string; token?: string }>, workers = 2, pauseMs = 25) {
+  const samples: Sample[] = [];
+  let running = true;
+  let next = 0;
+  const loop = async () => {
+    while (running) {
+      const t = targets[next++ % targets.length];
+      const url = `${t.server.url}${t.path}`;
+      const started = performance.now();
+      try {
+        const res = await fetch(url, { headers: t.token ? cookieHeader(t.token) : {}, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+        await res.arrayBuffer();
+        samples.push({ url, status: res.status, ms: performance.now() - started, at: Date.now() });
+      } catch (err) {
+        samples.push({ url, status: 0, ms: performance.now() - started, at: Date.now(), error: String(err) });
+      }
+      await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  };
+  const loops = Array.from({ length: workers }, loop);
+  return {
+    samples,
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      return samples;
+    },
+  };
+}
+
+export function summarizeLatency(samples: Sample[]) {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const q = (p: number) => (ms.length ? ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] : 0);
+  return { n: ms.length, p50: Math.round(q(0.5)), p95: Math.round(q(0.95)), max: Math.round(ms[ms.length - 1] ?? 0) };
+}

@@ -1,0 +1,375 @@
+/**
+ * Real `next start` servers for app-level tests (tests/app): one shared production build in
+ * NEXT_DIST_DIR=.next-apptest, servers on free ports with their own env, a fresh seeded
+ * PostgreSQL database, sessions created directly in the database (no browser sign-in).
+ *
+ * Every server runs in its own process group and is stopped by PID (SIGTERM, then SIGKILL); an
+ * exit/signal hook kills whatever a crashed test left running. App test files take a lock file
+ * for their whole run, so two of them never load the machine at the same time (their latency
+ * bounds assume that) and the build is made once.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { seed } from '@/prisma/seed/index';
+import { createTestDatabase, type TestDatabase } from './database';
+import { freePort } from './redis-server';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST_DIR = process.env.APPTEST_DIST_DIR ?? '.next-apptest';
+const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
+const LOCK_FILE = path.join(ROOT, `${DIST_DIR}.lock`);
+
+// ─────────────────────────────────────────── cleanup ───────────────────────────────────────────
+
+const liveGroups = new Set<number>();
+let hooked = false;
+
+function killGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+function hookExit() {
+  if (hooked) return;
+  hooked = true;
+  const killAll = () => {
+    for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+    liveGroups.clear();
+    releaseLockSync();
+  };
+  process.once('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
+    });
+  }
+}
+
+// ──────────────────────────────────────────── lock ─────────────────────────────────────────────
+
+let lockHeld = false;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function releaseLockSync() {
+  if (!lockHeld) return;
+  lockHeld = false;
+  try {
+    if (Number(readFileSync(LOCK_FILE, 'utf8')) === process.pid) rmSync(LOCK_FILE, { force: true });
+  } catch {
+    /* not ours any more */
+  }
+}
+
+/**
+ * Waits until no other app test file runs (a lock left by a dead process is taken over).
+ * Returns the release function; also released on exit.
+ */
+export async function acquireAppTestLock(timeoutMs = 15 * 60_000): Promise<() => void> {
+  hookExit();
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const fd = openSync(LOCK_FILE, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      lockHeld = true;
+      return releaseLockSync;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(LOCK_FILE, 'utf8'));
+      } catch {
+        continue; // removed meanwhile
+      }
+      if (!Number.isInteger(owner) || owner <= 0 || !alive(owner)) {
+        rmSync(LOCK_FILE, { force: true });
+        continue;
+      }
+      if (Date.now() > until) throw new Error(`another app test (pid ${owner}) holds ${LOCK_FILE}`);
+      await sleep(500);
+    }
+  }
+}
+
+// ──────────────────────────────────────────── build ────────────────────────────────────────────
+
+/** Inputs of the production build; a newer file than BUILD_ID means the build is out of date. */
+const BUILD_INPUTS = ['app', 'lib', 'prisma/seed', 'prisma/schema.prisma', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package.json', 'package-lock.json'];
+
+function newestMtime(p: string): number {
+  let st;
+  try {
+    st = statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const name of readdirSync(p)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    max = Math.max(max, newestMtime(path.join(p, name)));
+  }
+  return max;
+}
+
+function buildIsCurrent(): boolean {
+  const id = path.join(ROOT, DIST_DIR, 'BUILD_ID');
+  if (!existsSync(id)) return false;
+  const built = statSync(id).mtimeMs;
+  return BUILD_INPUTS.every((p) => newestMtime(path.join(ROOT, p)) < built);
+}
+
+/**
+ * `next build` into DIST_DIR unless APPTEST_SKIP_BUILD=1 (reuse whatever is there) or the build
+ * is newer than every source file. Call while holding the app test lock.
+ * `next build` rewrites tsconfig.json's `include` to list its dist dir's types; the file is put
+ * back as it was, so a test run leaves the working tree unchanged.
+ */
+export async function ensureAppBuild(): Promise<void> {
+  if (process.env.APPTEST_SKIP_BUILD === '1') {
+    if (!existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID'))) throw new Error(`APPTEST_SKIP_BUILD=1 but ${DIST_DIR}/BUILD_ID is missing`);
+    return;
+  }
+  if (buildIsCurrent()) return;
+  const includedBefore = tsconfigIncludes();
+  try {
+    await run(process.execPath, [NEXT_BIN, 'build'], { ...cleanEnv(), NEXT_DIST_DIR: DIST_DIR, NODE_ENV: 'production' }, 10 * 60_000);
+  } finally {
+    dropAddedDistTypes(includedBefore);
+  }
+}
+
+const TSCONFIG = path.join(ROOT, 'tsconfig.json');
+
+function tsconfigIncludes(): string[] {
+  return (JSON.parse(readFileSync(TSCONFIG, 'utf8')) as { include?: string[] }).include ?? [];
+}
+
+/**
+ * Takes out the `<DIST_DIR>/...` entries `next build` just added to tsconfig.json's include, and
+ * nothing else (other engineers' builds may be editing the file at the same time). Next writes
+ * the file as 2-space JSON, so writing it back the same way changes only those lines.
+ */
+function dropAddedDistTypes(includedBefore: string[]) {
+  const config = JSON.parse(readFileSync(TSCONFIG, 'utf8')) as { include?: string[] };
+  const include = config.include ?? [];
+  const kept = include.filter((entry) => !(entry.startsWith(`${DIST_DIR}/`) && !includedBefore.includes(entry)));
+  if (kept.length === include.length) return;
+  config.include = kept;
+  writeFileSync(TSCONFIG, `${JSON.stringify(config, null, 2)}\n`);
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
+  hookExit();
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const pid = child.pid!;
+    liveGroups.add(pid);
+    let output = '';
+    const keep = (d: Buffer) => {
+      output = (output + d.toString()).slice(-20_000);
+    };
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), timeoutMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      liveGroups.delete(pid);
+      if (code === 0) resolve();
+      else reject(new Error(`${path.basename(args[1] ?? cmd)} ${args.slice(1).join(' ')} failed (${code ?? signal}):\n${output}`));
+    });
+  });
+}
+
+/** The test process's environment without anything that would point a server at shared state. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) {
+    if (/^(REDIS_|CACHE_|DATABASE_|PGLITE_|NEXT_|VITEST|E2E_)/.test(k) || k === 'NODE_ENV') delete env[k];
+  }
+  return env;
+}
+
+// ─────────────────────────────────────────── servers ───────────────────────────────────────────
+
+export interface NextServer {
+  port: number;
+  url: string;
+  readonly pid: number;
+  /** The last ~50 KB of stdout + stderr, for failure messages. */
+  logs(): string;
+  stop(): Promise<void>;
+  /** Start again on the same port with the same env (after stop()). */
+  start(): Promise<void>;
+}
+
+export interface NextServerOptions {
+  /** Server env on top of a clean copy of the test env: DATABASE_URL, REDIS_URL, ... */
+  env: Record<string, string>;
+  port?: number;
+  readyTimeoutMs?: number;
+}
+
+export async function startNextServer(opts: NextServerOptions): Promise<NextServer> {
+  hookExit();
+  const port = opts.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+  let output = '';
+
+  const launch = async () => {
+    const env = {
+      ...cleanEnv(),
+      NODE_ENV: 'production',
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: '1',
+      RATES_SCHEDULER: 'off',
+      ...opts.env,
+    };
+    const p = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = p;
+    liveGroups.add(p.pid!);
+    const keep = (d: Buffer) => {
+      output = (output + d.toString()).slice(-50_000);
+    };
+    p.stdout!.on('data', keep);
+    p.stderr!.on('data', keep);
+    p.once('exit', () => liveGroups.delete(p.pid!));
+    const until = Date.now() + (opts.readyTimeoutMs ?? 60_000);
+    let last = 'no answer';
+    while (Date.now() < until) {
+      if (p.exitCode !== null || p.signalCode !== null) throw new Error(`next start exited (${p.exitCode ?? p.signalCode}):\n${output}`);
+      try {
+        const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+        await res.arrayBuffer();
+        if (res.status === 200 || res.status === 503) return;
+        last = `HTTP ${res.status}`;
+      } catch (err) {
+        last = String(err); // not listening yet
+      }
+      await sleep(150);
+    }
+    await stopProc();
+    throw new Error(`next start on ${port} not ready in time (/api/health: ${last}):\n${output}`);
+  };
+
+  const stopProc = async () => {
+    const p = child;
+    if (!p?.pid || p.exitCode !== null || p.signalCode !== null) return;
+    const exited = new Promise<void>((r) => p.once('exit', () => r()));
+    killGroup(p.pid, 'SIGTERM');
+    const escalate = setTimeout(() => killGroup(p.pid!, 'SIGKILL'), 5000);
+    await exited;
+    clearTimeout(escalate);
+    // `next start` may leave a worker in the group behind its exit: make sure it is gone.
+    killGroup(p.pid, 'SIGKILL');
+    liveGroups.delete(p.pid);
+  };
+
+  await launch();
+  return {
+    port,
+    url,
+    get pid() {
+      return child?.pid ?? -1;
+    },
+    logs: () => output,
+    stop: stopProc,
+    start: launch,
+  };
+}
+
+// ──────────────────────────────────────────── data ─────────────────────────────────────────────
+
+/** A fresh PostgreSQL database, migrated and seeded like the e2e run's (demo user, articles, rates). */
+export async function createAppDatabase(label: string): Promise<TestDatabase> {
+  const database = await createTestDatabase(label);
+  try {
+    await seed(database.prisma);
+  } catch (err) {
+    await database.drop();
+    throw err;
+  }
+  return database;
+}
+
+export const SESSION_COOKIE = 'se_session';
+
+/**
+ * Signs a user in without the sign-in form: a Session row whose id is sha256(token) in hex, as
+ * lib/auth/session.ts stores it (importing that module would pull in next/headers). Returns the
+ * token to send as the `se_session` cookie.
+ */
+export async function createSession(prisma: PrismaClient, userId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await prisma.session.create({
+    data: { id: createHash('sha256').update(token).digest('hex'), userId, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  return token;
+}
+
+export const cookieHeader = (token: string) => ({ cookie: `${SESSION_COOKIE}=${token}` });
+
+// ─────────────────────────────────────────── helpers ───────────────────────────────────────────
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Cache counters and health of one server, from its /api/health. */
+export interface HealthBody {
+  status: 'ok' | 'degraded' | 'down';
+  database: { status: string; latencyMs: number | null };
+  redis: { status: 'disabled' | 'up' | 'down'; latencyMs: number | null };
+  cache: Record<string, number | string | object> & {
+    breaker: string;
+    pendingInvalidations: number;
+    gets: number;
+    sets: number;
+    misses: number;
+    redisHits: number;
+    l1Hits: number;
+  };
+}
+
+export async function health(server: { url: string }): Promise<{ status: number; body: HealthBody; headers: Headers }> {
+  const res = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(5000) });
+  return { status: res.status, body: (await res.json()) as HealthBody, headers: res.headers };
+}
+
+/** Polls `cond` until it holds (or throws with `what`). */
+export async function waitUntil(cond: () => Promise<boolean> | boolean, timeoutMs: number, what: string, everyMs = 100): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < until) {
+    try {
+      if (await cond()) return;
+    } catch (err) {
+      lastError = err;
+    }
+    await sleep(everyMs);
+  }
+  throw new Error(`timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+}
