@@ -59,7 +59,8 @@ function rssReason(r: BenchResults): string | undefined {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const p = args.quick ? QUICK : FULL;
+  const profile = args.quick ? QUICK : FULL;
+  const p = { ...profile, peerTimeoutMs: process.env.BENCH_PEER_TIMEOUT_MS ? Number(process.env.BENCH_PEER_TIMEOUT_MS) : profile.peerTimeoutMs };
   const started = performance.now();
   const startedAt = new Date();
   const date = startedAt.toISOString().slice(0, 10);
@@ -81,6 +82,7 @@ async function main() {
     durationSeconds: 0,
     profile: p.name,
     profileTimeoutMs: p.timeoutMs,
+    peerTimeoutMs: p.peerTimeoutMs ?? 5000,
     machine: await describeMachine(redis.port, databaseUrl, peer.version),
     dataSet: { database: new URL(databaseUrl).pathname.slice(1), counts: data.counts, generated: data.generated, seconds: data.seconds },
     notes,
@@ -105,7 +107,7 @@ async function main() {
       log('4. Cross-instance freshness...');
       results.freshness = [];
       for (const kind of ['ours', 'peer'] as const) {
-        const f = await runFreshness(kind, redis, p.freshnessTrials, p.timeoutMs);
+        const f = await runFreshness(kind, redis, p.freshnessTrials, p.timeoutMs, p.peerTimeoutMs);
         results.freshness.push(f);
         log(`  ${kind}: ${f.staleReads} stale reads of ${f.readsAfterAck} after the acknowledgement, fresh after ${f.timeToFresh.p50.toFixed(2)} ms p50`);
       }

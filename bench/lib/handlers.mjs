@@ -72,13 +72,14 @@ export async function createOurs(o) {
 }
 
 /**
- * @param {{ redisUrl: string, keyPrefix: string, timeoutMs: number }} o
+ * @param {{ redisUrl: string, keyPrefix: string, timeoutMs?: number | null }} o  timeoutMs null/undefined: the library default
  * @returns {Promise<BenchHandler>}
  */
 export async function createPeer(o) {
   process.env.PEER_REDIS_URL = o.redisUrl;
   process.env.PEER_KEY_PREFIX = o.keyPrefix;
-  process.env.PEER_TIMEOUT_MS = String(o.timeoutMs);
+  if (typeof o.timeoutMs === 'number') process.env.PEER_TIMEOUT_MS = String(o.timeoutMs);
+  else delete process.env.PEER_TIMEOUT_MS;
   const mod = await import('../peer-cache-handler.mjs');
   const Handler = mod.default;
   const handler = new Handler({ serverDistDir: '/nonexistent/server', dev: false });
@@ -99,10 +100,10 @@ export async function createPeer(o) {
 
 /**
  * @param {HandlerKind} kind
- * @param {{ redisUrl: string, keyPrefix: string, timeoutMs: number, l1MaxBytes?: number }} o
+ * @param {{ redisUrl: string, keyPrefix: string, timeoutMs: number, peerTimeoutMs?: number | null, l1MaxBytes?: number }} o
  */
 export function createHandler(kind, o) {
-  return kind === 'ours' ? createOurs(o) : createPeer(o);
+  return kind === 'ours' ? createOurs(o) : createPeer({ ...o, timeoutMs: o.peerTimeoutMs });
 }
 
 /* ------------------------------------------------------------------ entries as Next makes them */

@@ -6,8 +6,10 @@ export interface Profile {
   name: 'full' | 'quick';
   dataSet: DataSetSpec;
   databaseSuffix: string;
-  /** per-command Redis budget given to BOTH handlers (ours: CACHE_REDIS_TIMEOUT_MS) */
+  /** our per-command Redis budget (CACHE_REDIS_TIMEOUT_MS; its default) */
   timeoutMs: number;
+  /** the peer's `timeoutMs`; null = the library default (5000 ms). BENCH_PEER_TIMEOUT_MS overrides. */
+  peerTimeoutMs: number | null;
   handlerSizes: number[];
   getSamples: number;
   setSamples: number;
@@ -35,6 +37,7 @@ export const FULL: Profile = {
   dataSet: { users: 100, articles: 500 },
   databaseSuffix: '',
   timeoutMs: 150,
+  peerTimeoutMs: null,
   handlerSizes: [1_000, 10_000, 100_000],
   getSamples: 2000,
   setSamples: 1000,
@@ -59,6 +62,7 @@ export const QUICK: Profile = {
   dataSet: { users: 10, articles: 100 },
   databaseSuffix: '_quick',
   timeoutMs: 150,
+  peerTimeoutMs: null,
   handlerSizes: [1_000, 10_000],
   getSamples: 300,
   setSamples: 200,

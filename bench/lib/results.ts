@@ -10,7 +10,10 @@ export interface BenchResults {
   startedAt: string;
   durationSeconds: number;
   profile: 'full' | 'quick';
+  /** ours: CACHE_REDIS_TIMEOUT_MS */
   profileTimeoutMs: number;
+  /** the peer's timeoutMs (5000 = its library default) */
+  peerTimeoutMs: number;
   machine: Machine;
   dataSet: { database: string; counts: DataSetCounts; generated: boolean; seconds: number };
   buildSeconds?: number;

@@ -42,8 +42,10 @@ export interface ServerOptions {
   databaseUrl: string;
   redisUrl?: string;
   keyPrefix?: string;
-  /** per-command budget for both handlers (ours: CACHE_REDIS_TIMEOUT_MS, peer: timeoutMs) */
+  /** ours: CACHE_REDIS_TIMEOUT_MS */
   timeoutMs: number;
+  /** the peer's timeoutMs; null = its library default */
+  peerTimeoutMs: number | null;
 }
 
 export interface Server {
@@ -70,6 +72,11 @@ export function modeEnv(o: ServerOptions): NodeJS.ProcessEnv {
     DATABASE_POOL_SIZE: '10',
     AUTH_RATE_PER_IP: '1000000',
     PUBLIC_URL: `http://127.0.0.1:${o.port}`,
+    // debugging a handler: its own logging
+    ...(process.env.NEXT_PRIVATE_DEBUG_CACHE ? { NEXT_PRIVATE_DEBUG_CACHE: '1' } : {}),
+    ...(process.env.CACHE_DEBUG ? { CACHE_DEBUG: process.env.CACHE_DEBUG } : {}),
+    // e.g. BENCH_NODE_OPTIONS=--max-old-space-size=256 to see how much of the RSS is heap headroom
+    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
   };
   switch (o.mode) {
     case 'ours':
@@ -83,7 +90,7 @@ export function modeEnv(o: ServerOptions): NodeJS.ProcessEnv {
       env.CACHE_HANDLER_PATH = PEER_HANDLER;
       env.PEER_REDIS_URL = o.redisUrl;
       env.PEER_KEY_PREFIX = o.keyPrefix;
-      env.PEER_TIMEOUT_MS = String(o.timeoutMs);
+      if (o.peerTimeoutMs !== null) env.PEER_TIMEOUT_MS = String(o.peerTimeoutMs);
       break;
     case 'default':
       env.CACHE_HANDLER_PATH = 'none';

@@ -133,6 +133,7 @@ async function prepare(mode: Mode, ctx: Ctx, log: (s: string) => void): Promise<
     redisUrl: usesRedis ? redis.url : undefined,
     keyPrefix: usesRedis ? PREFIX[mode] : undefined,
     timeoutMs: p.timeoutMs,
+    peerTimeoutMs: p.peerTimeoutMs,
   });
   const run: Running = {
     mode,

@@ -58,11 +58,11 @@ class Instance {
   }
 }
 
-export async function runFreshness(kind: 'ours' | 'peer', redis: RedisServer, trials: number, timeoutMs: number): Promise<FreshnessResult> {
+export async function runFreshness(kind: 'ours' | 'peer', redis: RedisServer, trials: number, timeoutMs: number, peerTimeoutMs: number | null): Promise<FreshnessResult> {
   const admin = adminClient(redis.port);
   await admin.flushall();
   admin.disconnect();
-  const cfg = { kind, redisUrl: redis.url, keyPrefix: `bench-fresh-${kind}:`, timeoutMs };
+  const cfg = { kind, redisUrl: redis.url, keyPrefix: `bench-fresh-${kind}:`, timeoutMs, peerTimeoutMs };
   const A = new Instance(cfg);
   const B = new Instance(cfg);
   const timeToFresh: number[] = [];

@@ -104,7 +104,7 @@ async function measureHandler(
   await admin.flushall();
   const keyPrefix = `bench-${kind}:`;
   const opts = { redisUrl: redis.url, keyPrefix, timeoutMs: p.timeoutMs };
-  const h = kind === 'ours' ? await createOurs(opts) : await createPeer(opts);
+  const h = kind === 'ours' ? await createOurs(opts) : await createPeer({ ...opts, timeoutMs: p.peerTimeoutMs });
   // Our "from Redis" reading: a second instance without L1 (like another app instance whose
   // L1 does not hold the entry); the peer has no L1, every get reads Redis.
   const fromRedis = kind === 'ours' ? await createOurs({ ...opts, l1MaxBytes: 0 }) : h;

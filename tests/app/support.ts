@@ -114,7 +114,10 @@ export interface Sample {
   url: string;
   status: number;
   ms: number;
+  /** when it was answered (epoch ms) */
   at: number;
+  /** x-nextjs-cache (HIT / STALE / MISS) of ISR pages */
+  cache?: string | null;
   error?: string;
 }
 
@@ -134,7 +137,7 @@ export function startLoad(targets: Array<{ server: NextServer; path: string; tok
       try {
         const res = await fetch(url, { headers: t.token ? cookieHeader(t.token) : {}, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
         await res.arrayBuffer();
-        samples.push({ url, status: res.status, ms: performance.now() - started, at: Date.now() });
+        samples.push({ url, status: res.status, ms: performance.now() - started, at: Date.now(), cache: res.headers.get('x-nextjs-cache') });
       } catch (err) {
         samples.push({ url, status: 0, ms: performance.now() - started, at: Date.now(), error: String(err) });
       }
@@ -156,4 +159,52 @@ export function summarizeLatency(samples: Sample[]) {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
   const q = (p: number) => (ms.length ? ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] : 0);
   return { n: ms.length, p50: Math.round(q(0.5)), p95: Math.round(q(0.95)), max: Math.round(ms[ms.length - 1] ?? 0) };
+}
+
+/**
+ * Renders `path` on `a` (retrying while its entry is not in Redis yet: A's write is bounded by
+ * the command timeout and may miss it once on a loaded machine), then requests it on `b`.
+ * Returns what B's cache counters did during that one request and B's x-nextjs-cache.
+ */
+export async function renderOnAThenServeOnB(a: NextServer, b: NextServer, path: string, entryInRedis: () => Promise<boolean>) {
+  const first = await getPage(a, path);
+  if (first.status !== 200) throw new Error(`${path} on A: HTTP ${first.status}`);
+  for (let i = 0; i < 5 && !(await entryInRedis()); i++) await getPage(a, path);
+  const stored = await entryInRedis();
+  const before = await counters(b);
+  const onB = await getPage(b, path);
+  const after = await counters(b);
+  return {
+    stored,
+    firstOnA: first.headers.get('x-nextjs-cache'),
+    status: onB.status,
+    cache: onB.headers.get('x-nextjs-cache'),
+    html: onB.html,
+    redisHits: after.redisHits - before.redisHits,
+    misses: after.misses - before.misses,
+    sets: after.sets - before.sets,
+  };
+}
+
+/**
+ * `count` balance updates through the form on A; after each, B's dashboard total and site
+ * balance must show the new amount at once. Returns the stale reads (empty = none).
+ */
+export async function staleReadsAfterUpdates(
+  updater: Awaited<ReturnType<typeof balanceUpdater>>,
+  b: NextServer,
+  user: TestUser,
+  count: number,
+  base = 100_000,
+): Promise<string[]> {
+  const stale: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const amount = base + i * 1_137 + (i % 7); // distinct cents every time
+    await updater.update(amount);
+    const total = await dashboardTotal(b, user.token);
+    const balance = await siteBalance(b, user.token, user.holdingId);
+    if (total !== amount) stale.push(`#${i}: dashboard on B shows ${total}, expected ${amount}`);
+    if (balance !== amount) stale.push(`#${i}: site page on B shows ${balance}, expected ${amount}`);
+  }
+  return stale;
 }

@@ -225,6 +225,11 @@ export interface NextServerOptions {
   env: Record<string, string>;
   port?: number;
   readyTimeoutMs?: number;
+  /**
+   * 'ok' (default): ready once /api/health says ok (database and Redis connected, breaker
+   * closed). 'any': as soon as /api/health answers at all (e.g. a server meant to be degraded).
+   */
+  ready?: 'ok' | 'any';
 }
 
 export async function startNextServer(opts: NextServerOptions): Promise<NextServer> {
@@ -263,9 +268,11 @@ export async function startNextServer(opts: NextServerOptions): Promise<NextServ
       if (p.exitCode !== null || p.signalCode !== null) throw new Error(`next start exited (${p.exitCode ?? p.signalCode}):\n${output}`);
       try {
         const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
-        await res.arrayBuffer();
-        if (res.status === 200 || res.status === 503) return;
-        last = `HTTP ${res.status}`;
+        const text = await res.text();
+        if (res.status === 200 || res.status === 503) {
+          if (opts.ready === 'any' || (JSON.parse(text) as { status?: string }).status === 'ok') return;
+        }
+        last = `HTTP ${res.status} ${text.slice(0, 500)}`;
       } catch (err) {
         last = String(err); // not listening yet
       }
