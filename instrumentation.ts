@@ -1,3 +1,5 @@
+import type { Instrumentation } from 'next';
+
 // Runs once when a server instance starts (not during `next build`).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
@@ -5,3 +7,14 @@ export async function register() {
     startRatesScheduler();
   }
 }
+
+/**
+ * Every error a request ends with (render, route handler, server action) passes here. A lost or
+ * refused database connection marks the database down for this process, which makes proxy.ts
+ * answer pages with a friendly 503 until a probe (SELECT 1 every second) succeeds again.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (err) => {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const [{ reportDatabaseError }, { db }] = await Promise.all([import('./lib/db/availability'), import('./lib/db/client')]);
+  reportDatabaseError(err, async () => (await db()).$queryRaw`SELECT 1`);
+};

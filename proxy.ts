@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { newNonce, noncePolicy, staticPolicy } from '@/lib/security/csp';
+import { databaseDown } from '@/lib/db/availability';
+import { outageResponse } from '@/lib/db/outage-page';
 
 // Signed-in areas. Without a session cookie the visitor is sent to sign in
 // and back; the real check (is the session valid?) happens in the pages and
@@ -27,6 +29,11 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (foreignOrigin(request)) {
     return new NextResponse('Cross-origin request refused.', { status: 403, headers: { 'content-type': 'text/plain' } });
+  }
+  // While this process knows the database is unreachable, answer at once instead of letting every
+  // render fail (see lib/db/availability.ts). Health and metrics stay up for the monitors.
+  if (databaseDown() && !under(pathname, ['/api/health', '/api/metrics', '/_next'])) {
+    return outageResponse(request.method);
   }
   if (under(pathname, PROTECTED) && !request.cookies.has('se_session')) {
     const url = request.nextUrl.clone();

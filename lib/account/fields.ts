@@ -40,8 +40,11 @@ export function text(opts: { min?: number; max: number }): FieldParser<string> {
     if (isMissing(raw)) return fail('is required');
     if (typeof raw !== 'string') return fail('must be text');
     const value = raw.trim();
-    if (opts.min !== undefined && value.length < opts.min) return fail(`must be at least ${opts.min} characters`);
-    if (value.length > opts.max) return fail(`must be at most ${opts.max} characters (found ${value.length})`);
+    // Counted in code points like the forms (zod) and varchar(n): an emoji is one character,
+    // so a name the app accepted (and exported) is accepted back.
+    const length = [...value].length;
+    if (opts.min !== undefined && length < opts.min) return fail(`must be at least ${opts.min} characters`);
+    if (length > opts.max) return fail(`must be at most ${opts.max} characters (found ${length})`);
     return ok(value);
   };
 }

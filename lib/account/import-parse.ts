@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { AchievementCode } from '@/lib/domain/achievements';
 import type { DayKey } from '@/lib/domain/days';
+import { hasControlChars, hasVisibleChar, isStorableText } from '@/lib/domain/text';
 import { parseCsv, unprotectFormula } from './csv';
 import { CSV_COLUMNS, CSV_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, type CsvColumn, type CsvRecord } from './export-format';
 import * as f from './fields';
@@ -97,6 +98,22 @@ class Problems {
   }
 }
 
+/**
+ * Free text must be storable as typed (no NUL byte, which PostgreSQL refuses: the import
+ * failed with a 500; no lone surrogate, silently stored as U+FFFD). Names follow the form's
+ * rules too (holding-schemas.ts), so an import cannot create a name the form would refuse.
+ */
+function storable(parse: f.FieldParser<string>, rules: { shown?: boolean } = {}): f.FieldParser<string> {
+  return (raw) => {
+    const result = parse(raw);
+    if (!result.ok) return result;
+    if (!isStorableText(result.value)) return { ok: false, message: 'contains a character that cannot be stored (a NUL byte or a broken UTF-16 pair)' };
+    if (rules.shown && hasControlChars(result.value)) return { ok: false, message: 'must not contain control characters (tabs, line breaks...)' };
+    if (rules.shown && result.value !== '' && !hasVisibleChar(result.value)) return { ok: false, message: 'must contain a visible letter, digit or symbol' };
+    return result;
+  };
+}
+
 /** The field parsers of every record, by the names each format uses. */
 function fieldsFor(now: Date) {
   const latest = f.latestEventDay(now);
@@ -104,8 +121,8 @@ function fieldsFor(now: Date) {
   return {
     latest,
     kind: f.oneOf(HOLDING_KINDS),
-    holdingName: f.holdingName,
-    assetType: f.optional(f.text({ max: f.ASSET_TYPE_MAX }), null),
+    holdingName: storable(f.holdingName, { shown: true }),
+    assetType: f.optional(storable(f.text({ max: f.ASSET_TYPE_MAX }), { shown: true }), null),
     currency: f.currency,
     position: f.optional(f.position, null),
     snapshotAmount: f.amount({ positive: false }),
@@ -115,7 +132,7 @@ function fieldsFor(now: Date) {
     createdAt: f.optional(f.timestamp(latest), now),
     transferType: f.oneOf(TRANSFER_TYPES),
     occurredOn: f.day(latest),
-    note: f.optional(f.text({ max: f.NOTE_MAX }), null),
+    note: f.optional(storable(f.text({ max: f.NOTE_MAX })), null),
     goalType: f.oneOf(GOAL_TYPES),
     goalStatus: f.oneOf(GOAL_STATUSES),
     endDate: f.optional(f.day(f.LATEST_END_DAY), null),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newPasswordSchema } from '@/lib/auth/schemas';
+import { containsEmailName, EMAIL_NAME_MESSAGE, newPasswordSchema } from '@/lib/auth/schemas';
 import { isSupportedCurrency } from '@/lib/domain/currency';
 
 export const displayCurrencySchema = z.object({
@@ -9,15 +9,11 @@ export const displayCurrencySchema = z.object({
 const currentPassword = z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(200, 'Enter your current password.');
 
 export function changePasswordSchema(email: string) {
-  const emailName = email.split('@')[0] ?? '';
   return z
     .object({ currentPassword, newPassword: newPasswordSchema, confirmPassword: z.string({ error: 'Repeat the new password.' }) })
     .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The passwords do not match.' })
     .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'Choose a password different from your current one.' })
-    .refine((v) => !emailName || !v.newPassword.toLowerCase().includes(emailName.toLowerCase()), {
-      path: ['newPassword'],
-      message: 'Do not use your e-mail name in your password.',
-    });
+    .refine((v) => !containsEmailName(v.newPassword, email), { path: ['newPassword'], message: EMAIL_NAME_MESSAGE });
 }
 
 /** Deleting needs the e-mail typed out (no accidental clicks) and the password (no borrowed sessions). */

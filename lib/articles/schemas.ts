@@ -1,5 +1,6 @@
 /** Validation of the admin article and tag forms (zod). Pure: shared by actions and tests. */
 import { z } from 'zod';
+import { isStorableText } from '@/lib/domain/text';
 import { isValidSlug, slugify, SLUG_MAX_LENGTH } from './slug';
 
 export const TITLE_MIN = 5;
@@ -14,6 +15,8 @@ export const TAG_DESCRIPTION_MAX = 300;
 export const MAX_TAGS_PER_ARTICLE = 20;
 
 const SLUG_HELP = 'Use lowercase letters, digits and single hyphens, like "risk-of-ruin".';
+// PostgreSQL refuses a NUL byte in text: without this the insert failed with a 500.
+const UNSTORABLE_MESSAGE = 'Remove the invisible control characters (NUL).';
 
 /** Optional in the form: empty means "derive it from the title (or tag name)". */
 const optionalSlug = z
@@ -42,7 +45,8 @@ const text = (required: string, min: number, max: number) =>
     .string({ error: required })
     .trim()
     .min(min, min <= 1 ? required : `Use at least ${min} characters.`)
-    .max(max, `Use at most ${max} characters.`);
+    .max(max, `Use at most ${max} characters.`)
+    .refine(isStorableText, UNSTORABLE_MESSAGE);
 
 export const articleFormSchema = z
   .object({
@@ -53,10 +57,12 @@ export const articleFormSchema = z
       .string({ error: 'Write the article text.' })
       .max(MARKDOWN_MAX, `Use at most ${MARKDOWN_MAX.toLocaleString('en-US')} characters.`)
       .refine((md) => md.trim().length > 0, 'Write the article text.')
+      .refine(isStorableText, UNSTORABLE_MESSAGE)
       // Browsers submit textareas with CRLF; store one form so re-saving is not a change.
       .transform((md) => md.replace(/\r\n?/g, '\n').trim()),
     tagIds: z
-      .array(z.string().trim().min(1).max(40))
+      // Ids are looked up in the database, where a NUL byte fails the whole query.
+      .array(z.string().trim().min(1).max(40).refine(isStorableText))
       .default([])
       .transform((ids) => [...new Set(ids)])
       .refine((ids) => ids.length <= MAX_TAGS_PER_ARTICLE, `Choose at most ${MAX_TAGS_PER_ARTICLE} tags.`),
@@ -73,6 +79,7 @@ export const tagFormSchema = z
       .string()
       .trim()
       .max(TAG_DESCRIPTION_MAX, `Use at most ${TAG_DESCRIPTION_MAX} characters.`)
+      .refine(isStorableText, UNSTORABLE_MESSAGE)
       .optional()
       .transform((v) => v || null),
   })

@@ -18,6 +18,19 @@ export const newPasswordSchema = z
   })
   .refine((p) => new Set(p).size >= 5, { message: 'Use at least 5 different characters.' });
 
+/**
+ * Whether the password contains the e-mail's name ("alice" of alice@example.com). Names
+ * shorter than 3 characters are not checked: for "e@example.com" every password with an "e"
+ * would be refused, which protects nothing.
+ */
+export const EMAIL_NAME_MIN = 3;
+export function containsEmailName(password: string, email: string): boolean {
+  const name = (email.split('@')[0] ?? '').toLowerCase();
+  return name.length >= EMAIL_NAME_MIN && password.toLowerCase().includes(name);
+}
+
+export const EMAIL_NAME_MESSAGE = 'Do not use your e-mail name in your password.';
+
 export const registerSchema = z
   .object({
     email: emailSchema,
@@ -28,10 +41,7 @@ export const registerSchema = z
     path: ['confirmPassword'],
     message: 'The passwords do not match.',
   })
-  .refine((v) => !v.password.toLowerCase().includes(v.email.split('@')[0] ?? '\u0000'), {
-    path: ['password'],
-    message: 'Do not use your e-mail name in your password.',
-  });
+  .refine((v) => !containsEmailName(v.password, v.email), { path: ['password'], message: EMAIL_NAME_MESSAGE });
 
 export const signInSchema = z.object({
   email: emailSchema,

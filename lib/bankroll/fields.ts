@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AmountError, parsePositiveAmount } from '@/lib/domain/money';
 import { SUPPORTED_CURRENCIES, isSupportedCurrency } from '@/lib/domain/currency';
 import { isDayKey, type DayKey } from '@/lib/domain/days';
+import { isStorableText } from '@/lib/domain/text';
 
 // Form fields shared by the money forms (transfers, goals): every amount,
 // currency and day a user types goes through the same rules and messages.
@@ -51,6 +52,8 @@ export const noteField = z
   .string()
   .trim()
   .max(NOTE_MAX_LENGTH, `Keep the note to ${NOTE_MAX_LENGTH} characters or fewer`)
+  // A NUL byte used to reach PostgreSQL and fail the insert (a 500): refuse it here.
+  .refine(isStorableText, 'Remove the invisible control characters from the note')
   .optional()
   .transform((note) => (note ? note : null));
 

@@ -4,25 +4,30 @@
 import { z } from 'zod';
 import { isSupportedCurrency } from '@/lib/domain/currency';
 import { tryParseAmount } from '@/lib/domain/money';
+import { hasControlChars, hasVisibleChar } from '@/lib/domain/text';
 import { HOLDING_KIND_VALUES, HOLDING_KINDS, type HoldingKind } from './holding-kinds';
 import { parseSnapshotTime } from './holding-dates';
 
-// Control characters would be invisible in lists yet make two names differ.
-const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
+export const CONTROL_CHARS_MESSAGE = 'Remove the control characters.';
+// Two zero-width spaces pass a length check yet show as an empty link in every list.
+export const INVISIBLE_MESSAGE = 'Use at least one visible letter, digit or symbol.';
 
 export const holdingNameSchema = z
   .string({ error: 'Enter a name.' })
   .trim()
   .min(2, 'Use at least 2 characters.')
   .max(50, 'Use at most 50 characters.')
-  .regex(NO_CONTROL_CHARS, 'Remove the control characters.');
+  .refine((name) => !hasControlChars(name), CONTROL_CHARS_MESSAGE)
+  // Only once the length is right, so a too-short name gets one message, not two.
+  .refine((name) => name.length < 2 || hasVisibleChar(name), INVISIBLE_MESSAGE);
 
 export const assetTypeSchema = z
   .string({ error: 'Enter the asset type.' })
   .trim()
   .min(1, 'Enter the asset type, for example Cash, Crypto or E-wallet.')
   .max(30, 'Use at most 30 characters.')
-  .regex(NO_CONTROL_CHARS, 'Remove the control characters.');
+  .refine((type) => !hasControlChars(type), CONTROL_CHARS_MESSAGE)
+  .refine((type) => type === '' || hasVisibleChar(type), INVISIBLE_MESSAGE);
 
 /** A balance: >= 0 (an empty account is a real state), at most 2 decimals, via the domain parser. */
 export const balanceAmountSchema = z.string({ error: 'Enter an amount.' }).transform((text, ctx) => {

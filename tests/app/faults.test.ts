@@ -47,8 +47,11 @@ let browser: Browser | undefined;
 let updater: Awaited<ReturnType<typeof balanceUpdater>> | undefined;
 let user: TestUser;
 let targets: Parameters<typeof startLoad>[0];
-/** Max latency allowed under faults, set from the fault-free baseline. */
-let bound = 2000;
+/** The running load, stopped by afterAll too if a test fails half-way. */
+let load: ReturnType<typeof startLoad> | undefined;
+/** Latency without faults, and the max allowed under faults (set from it). */
+let baseline: ReturnType<typeof summarizeLatency>;
+let bound = 3000;
 
 beforeAll(async () => {
   release = await acquireAppTestLock();
@@ -75,6 +78,7 @@ beforeAll(async () => {
 }, 15 * 60_000);
 
 afterAll(async () => {
+  await load?.stop();
   await updater?.close().catch(() => {});
   await browser?.close().catch(() => {});
   await Promise.allSettled([a?.stop(), b?.stop()]);
@@ -110,13 +114,23 @@ function when(at: number): string {
 const describeSample = (s: Sample) =>
   `${s.url.replace(a!.url, 'A').replace(b!.url, 'B')} ${s.cache ?? ''} ${Math.round(s.ms)} ms, started ${when(s.at - s.ms)}`;
 
-function expectServed(samples: Sample[], phase: string) {
+/**
+ * Every response 200 and under `bound`; the median of the requests started during the fault
+ * (injection to recovery) within the budget of the baseline median + 3 full Redis timeouts.
+ */
+function expectServed(samples: Sample[], phase: string, fault: { from: number; to: number }) {
   const slowest = [...samples].sort((x, y) => y.ms - x.ms).slice(0, 4);
-  console.info(`[faults] ${phase} ${JSON.stringify(summarizeLatency(samples))}; slowest: ${slowest.map(describeSample).join(' | ')}`);
+  const during = samples.filter((s) => s.at - s.ms >= fault.from && s.at - s.ms <= fault.to);
+  const duringStats = summarizeLatency(during);
+  console.info(
+    `[faults] ${phase}: all ${JSON.stringify(summarizeLatency(samples))}, during the fault ${JSON.stringify(duringStats)}; slowest: ${slowest.map(describeSample).join(' | ')}`,
+  );
   const failed = samples.filter((s) => s.status !== 200);
   expect(failed, `${phase}: non-200 responses`).toEqual([]);
   const slow = samples.filter((s) => s.ms > bound).map(describeSample);
   expect(slow, `${phase}: responses slower than ${bound} ms`).toEqual([]);
+  expect(during.length, `${phase}: requests made during the fault`).toBeGreaterThanOrEqual(10);
+  expect(duringStats.p50, `${phase}: median latency during the fault`).toBeLessThanOrEqual(2 * baseline.p50 + 3 * TIMEOUT_MS);
 }
 
 let amount = 70_000;
@@ -131,23 +145,28 @@ async function updateOnA(): Promise<number> {
 
 describe('Redis faults under load', () => {
   it('baseline without faults: all 200; sets the latency bound', async () => {
-    const load = startLoad(targets);
+    load = startLoad(targets);
     await sleep(6000);
     const samples = await load.stop();
+    load = undefined;
     const stats = summarizeLatency(samples);
     expect(samples.every((s) => s.status === 200)).toBe(true);
-    // Allowed under faults: the baseline's worst case, plus up to 3 sequential cache operations
-    // (page entry, then data reads inside the render) waiting the full budget before the breaker
-    // opens. The baseline counts twice and the floor is 2 s because the machine is shared (other
-    // builds cause ~1 s pauses that a 6 s baseline may not catch). Without a bounded budget
-    // (ioredis defaults) requests hang for seconds or for good on a frozen Redis: far above this.
-    bound = Math.max(2000, 2 * stats.max + 3 * TIMEOUT_MS);
+    // A request may wait for up to 3 sequential cache operations (page entry, then data reads
+    // inside the render) running into the full budget before the breaker opens: baseline + 3 x
+    // TIMEOUT_MS. The machine is shared with other builds and browsers, whose CPU bursts add
+    // 1-2.5 s to single requests at random (seen in fault-free runs too), so the worst case is
+    // held to max(3 s, 2 x baseline max + 3 x TIMEOUT_MS): well below the 5 s freeze, which is
+    // what a request waits without a bounded budget (ioredis defaults: until Redis answers).
+    // The typical request is held much tighter (median, see expectServed).
+    baseline = stats;
+    bound = Math.max(3000, 2 * stats.max + 3 * TIMEOUT_MS);
     console.info(`[faults] baseline ${JSON.stringify(stats)}; bound under faults ${bound} ms`);
   }, 60_000);
 
   it('Redis killed (SIGKILL) and restarted: served throughout, health down -> up, a change made during the outage is fresh on A and B', async () => {
-    const load = startLoad(targets);
+    load = startLoad(targets);
     await sleep(1000);
+    const faultFrom = Date.now();
     mark('SIGKILL');
     process.kill(redis!.pid, 'SIGKILL');
     const down = await waitForBoth((h, status) => outage(h) && h.status === 'degraded' && status === 200, 'both instances to report the outage');
@@ -163,6 +182,7 @@ describe('Redis faults under load', () => {
     await redis!.start(); // same port, empty (no persistence)
     mark('Redis restarted');
     await waitForBoth((h) => recovered(h) && h.status === 'ok', 'both instances to recover');
+    const faultTo = Date.now();
     mark('recovery reported');
     expect(await dashboardTotal(b!, user.token)).toBe(changed);
     expect(await siteBalance(b!, user.token, user.holdingId)).toBe(changed);
@@ -170,7 +190,8 @@ describe('Redis faults under load', () => {
     await sleep(1000);
 
     const samples = await load.stop();
-    expectServed(samples, 'SIGKILL');
+    load = undefined;
+    expectServed(samples, 'SIGKILL', { from: faultFrom, to: faultTo });
     const ca = (await health(a!)).body.cache;
     expect(ca.invalidationsQueued as number).toBeGreaterThan(0);
     expect(ca.invalidationsReplayed as number).toBeGreaterThan(0);
@@ -180,7 +201,7 @@ describe('Redis faults under load', () => {
     // Let B cache the current totals in its L1 and in Redis: they are what the freeze preserves.
     const before = await dashboardTotal(b!, user.token);
     expect(before).toBe(amount);
-    const load = startLoad(targets);
+    load = startLoad(targets);
     await sleep(1000);
     const frozenAt = Date.now();
     mark('SIGSTOP');
@@ -197,16 +218,34 @@ describe('Redis faults under load', () => {
       redis!.resume();
       mark('SIGCONT');
     }
-    // Redis still holds B's entries from before the change. Once A has replayed its queued
-    // invalidations (pending 0 on A), no instance may serve them.
-    await waitForBoth((h) => recovered(h), 'both instances to recover');
+    const resumedAt = Date.now();
+    // Redis still holds B's entries from before the change, and the change only reaches Redis
+    // when A replays its queue. Until then B may still show the old total (measured, reported);
+    // once A has replayed (pending 0 on A), no instance may serve it.
+    const seenOnB: Array<{ at: number; total: number }> = [];
+    let observing = true;
+    const observer = (async () => {
+      while (observing) {
+        seenOnB.push({ at: Date.now(), total: await dashboardTotal(b!, user.token).catch(() => -1) });
+        await sleep(100);
+      }
+    })();
+    await waitForBoth((h) => recovered(h), 'both instances to recover').finally(() => (observing = false));
+    await observer;
+    const faultTo = Date.now();
     mark('recovery reported');
-    expect(await dashboardTotal(b!, user.token)).toBe(changed);
-    expect(await siteBalance(b!, user.token, user.holdingId)).toBe(changed);
-    expect(await dashboardTotal(a!, user.token)).toBe(changed);
+    const staleOnB = seenOnB.filter((o) => o.total !== changed!);
+    console.info(
+      `[faults] SIGSTOP: A replayed within ${faultTo - resumedAt} ms of SIGCONT; meanwhile B showed the pre-freeze total in ${staleOnB.length} of ${seenOnB.length} reads` +
+        (staleOnB.length ? ` (last at +${staleOnB[staleOnB.length - 1].at - resumedAt} ms)` : ''),
+    );
+    expect(await dashboardTotal(b!, user.token)).toBe(changed!);
+    expect(await siteBalance(b!, user.token, user.holdingId)).toBe(changed!);
+    expect(await dashboardTotal(a!, user.token)).toBe(changed!);
     await sleep(1000);
 
     const samples = await load.stop();
-    expectServed(samples, 'SIGSTOP');
+    load = undefined;
+    expectServed(samples, 'SIGSTOP', { from: frozenAt, to: faultTo });
   }, 120_000);
 });

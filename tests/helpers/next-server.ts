@@ -11,6 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
@@ -21,7 +22,8 @@ import { freePort } from './redis-server';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST_DIR = process.env.APPTEST_DIST_DIR ?? '.next-apptest';
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
-const LOCK_FILE = path.join(ROOT, `${DIST_DIR}.lock`);
+// Outside the tree (a crashed run must not leave a file in `git status`), one per checkout.
+const LOCK_FILE = path.join(os.tmpdir(), `stakeeasy-apptest-${createHash('sha256').update(path.join(ROOT, DIST_DIR)).digest('hex').slice(0, 12)}.lock`);
 
 // ─────────────────────────────────────────── cleanup ───────────────────────────────────────────
 
@@ -136,9 +138,22 @@ function buildIsCurrent(): boolean {
   return BUILD_INPUTS.every((p) => newestMtime(path.join(ROOT, p)) < built);
 }
 
+/** Vitest's main process: the same for every test file (worker) of one `vitest run`. */
+const RUN_MARKER = path.join(ROOT, DIST_DIR, 'APPTEST_RUN');
+const runId = () => `${process.ppid}`;
+
+function builtInThisRun(): boolean {
+  try {
+    return readFileSync(RUN_MARKER, 'utf8') === runId();
+  } catch {
+    return false;
+  }
+}
+
 /**
- * `next build` into DIST_DIR unless APPTEST_SKIP_BUILD=1 (reuse whatever is there) or the build
- * is newer than every source file. Call while holding the app test lock.
+ * `next build` into DIST_DIR unless APPTEST_SKIP_BUILD=1 (reuse whatever is there), the build
+ * is newer than every source file, or another file of this vitest run already built it (others
+ * edit the tree meanwhile: one build per run). Call while holding the app test lock.
  * `next build` rewrites tsconfig.json's `include` to list its dist dir's types; the file is put
  * back as it was, so a test run leaves the working tree unchanged.
  */
@@ -147,13 +162,14 @@ export async function ensureAppBuild(): Promise<void> {
     if (!existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID'))) throw new Error(`APPTEST_SKIP_BUILD=1 but ${DIST_DIR}/BUILD_ID is missing`);
     return;
   }
-  if (buildIsCurrent()) return;
+  if (builtInThisRun() || buildIsCurrent()) return;
   const includedBefore = tsconfigIncludes();
   try {
     await run(process.execPath, [NEXT_BIN, 'build'], { ...cleanEnv(), NEXT_DIST_DIR: DIST_DIR, NODE_ENV: 'production' }, 10 * 60_000);
   } finally {
     dropAddedDistTypes(includedBefore);
   }
+  writeFileSync(RUN_MARKER, runId());
 }
 
 const TSCONFIG = path.join(ROOT, 'tsconfig.json');
@@ -240,7 +256,7 @@ export async function startNextServer(opts: NextServerOptions): Promise<NextServ
   let output = '';
 
   const launch = async () => {
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...cleanEnv(),
       NODE_ENV: 'production',
       NEXT_DIST_DIR: DIST_DIR,

@@ -1,0 +1,182 @@
+/**
+ * PostgreSQL goes away under a running `next start` and comes back.
+ *
+ * The server reaches PostgreSQL through a TCP proxy (tests/helpers/tcp-proxy.ts) that the test
+ * cuts: open connections are destroyed, new ones refused (then, second round, accepted and reset
+ * at once). Proves:
+ * - while cut, pages (dashboard, home, an article, transfers) answer a friendly page with
+ *   "temporarily unavailable / your data is safe": 503 + Retry-After from the proxy once the
+ *   process knows the database is down. Only the request that discovers the outage is a 500:
+ *   Next's error document, whose HTML has no text of its own (the failing layout is rendered by
+ *   the browser as app/error.tsx), checked in Chromium to show the friendly text. No answer ever
+ *   holds a stack trace, error name, source path or connection detail;
+ * - /api/health answers 503 with database 'down'; the process stays alive;
+ * - after restore, within a few seconds and without a restart, pages answer 200 with the user's
+ *   data again (the probe loop marks the database up);
+ * - PostgreSQL terminating the app's connections while itself fine (what a restart or a
+ *   failover does to open connections) costs at most one failed request and no lasting 503s.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from '@playwright/test';
+import pg from 'pg';
+import type { TestDatabase } from '../helpers/database';
+import { acquireAppTestLock, createAppDatabase, ensureAppBuild, health, startNextServer, waitUntil, type NextServer } from '../helpers/chaos-app';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
+import { createMarkedUser, DATA_SAFE, FRIENDLY, getPage, leaksIn, processAlive, type MarkedUser } from './support';
+
+let release: (() => void) | undefined;
+let database: TestDatabase | undefined;
+let proxy: TcpProxy | undefined;
+let server: NextServer | undefined;
+let user: MarkedUser;
+let slug: string;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  release = await acquireAppTestLock();
+  await ensureAppBuild();
+  database = await createAppDatabase('outage');
+  user = await createMarkedUser(database.prisma, 'outage', 123_456);
+  const article = await database.prisma.article.findFirstOrThrow({ where: { publishedAt: { not: null } }, select: { slug: true } });
+  slug = article.slug;
+  proxy = await startTcpProxy({ port: Number(new URL(database.url).port || 5432) });
+  const url = new URL(database.url);
+  url.port = String(proxy.port);
+  server = await startNextServer({ env: { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '4' } });
+  browser = await chromium.launch({
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 10 * 60_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+  await proxy?.close();
+  await database?.drop();
+  release?.();
+});
+
+const PAGES = () => [
+  { path: '/dashboard', token: user.token },
+  { path: '/', token: undefined },
+  { path: `/articles/${slug}`, token: undefined },
+  { path: '/transfers', token: user.token },
+];
+
+async function expectServedWithData() {
+  const dashboard = await getPage(server!, '/dashboard', user.token);
+  expect(dashboard.status).toBe(200);
+  expect(dashboard.html).toContain(user.amountText);
+  expect(dashboard.html).toContain(user.holdingName);
+  expect((await getPage(server!, `/articles/${slug}`)).status).toBe(200);
+  expect((await getPage(server!, '/')).status).toBe(200);
+}
+
+/** Requests every page `rounds` times during the outage and checks each answer. */
+async function expectFriendlyOutage(rounds: number) {
+  const statuses: string[] = [];
+  let errorPages = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const { path, token } of PAGES()) {
+      const page = await getPage(server!, path, token);
+      statuses.push(`${path}:${page.status}`);
+      const context = `${path} (round ${round}) answered ${page.status}:\n${page.html.slice(0, 600)}`;
+      expect([500, 503], context).toContain(page.status);
+      expect(leaksIn(page.html), context).toEqual([]);
+      if (page.status === 503) {
+        expect(page.html, context).toMatch(FRIENDLY);
+        expect(page.html, context).toMatch(DATA_SAFE);
+        expect(page.headers.get('retry-after')).toBe('5');
+        expect(page.headers.get('cache-control')).toContain('no-store');
+      } else {
+        errorPages++;
+      }
+    }
+  }
+  // Only the request(s) that discover the outage render the error page; the rest are 503.
+  expect(errorPages, statuses.join(' ')).toBeLessThanOrEqual(1);
+  return statuses;
+}
+
+describe('PostgreSQL unreachable', () => {
+  it('serves normally before the fault', async () => {
+    await expectServedWithData();
+    const { status, body } = await health(server!);
+    expect(status).toBe(200);
+    expect(body.database.status).toBe('up');
+  });
+
+  it('connections cut and refused: friendly 503s, no stack, health down, process alive; recovers by itself', async () => {
+    await proxy!.cut('refuse');
+    // The request that discovers the outage, in a browser: whatever status, the visitor reads
+    // the friendly text and nothing technical.
+    const context = await browser!.newContext({ baseURL: server!.url });
+    await context.addCookies([{ name: 'se_session', value: user.token, url: server!.url }]);
+    const tab = await context.newPage();
+    const first = await tab.goto('/dashboard');
+    await tab.getByText(FRIENDLY).first().waitFor({ timeout: 15_000 });
+    const shown = await tab.locator('body').innerText();
+    await context.close();
+    expect([500, 503]).toContain(first?.status());
+    expect(shown).toMatch(DATA_SAFE);
+    expect(leaksIn(shown)).toEqual([]);
+
+    const statuses = await expectFriendlyOutage(3);
+    statuses.unshift(`browser /dashboard:${first?.status()}`);
+    const h = await health(server!);
+    expect(h.status).toBe(503);
+    expect(h.body.database.status).toBe('down');
+    expect(processAlive(server!.pid)).toBe(true);
+
+    const restoredAt = Date.now();
+    await proxy!.restore();
+    await waitUntil(async () => (await getPage(server!, '/dashboard', user.token)).status === 200, 10_000, 'the dashboard to answer 200 again', 200);
+    const recoveryMs = Date.now() - restoredAt;
+    await expectServedWithData();
+    expect((await health(server!)).body.database.status).toBe('up');
+    console.log(`[database-outage] refuse: ${statuses.join(' ')}; recovered ${recoveryMs} ms after restore`);
+    expect(recoveryMs).toBeLessThan(5_000);
+  });
+
+  it('connections reset on accept, for longer: same, and the probe loop keeps going until it is back', async () => {
+    await proxy!.cut('reset');
+    const statuses = await expectFriendlyOutage(2);
+    await new Promise((r) => setTimeout(r, 3_000)); // several probe rounds fail
+    await expectFriendlyOutage(1);
+    expect((await health(server!)).body.database.status).toBe('down');
+    expect(processAlive(server!.pid)).toBe(true);
+
+    const restoredAt = Date.now();
+    await proxy!.restore();
+    await waitUntil(async () => (await getPage(server!, '/dashboard', user.token)).status === 200, 10_000, 'the dashboard to answer 200 again', 200);
+    const recoveryMs = Date.now() - restoredAt;
+    await expectServedWithData();
+    console.log(`[database-outage] reset: ${statuses.join(' ')}; recovered ${recoveryMs} ms after restore`);
+    expect(recoveryMs).toBeLessThan(5_000);
+    // nothing in the server log that looks like a crash
+    expect(server!.logs()).not.toMatch(/uncaughtException|unhandledRejection/i);
+  });
+
+  it("PostgreSQL terminating the app's connections (itself fine): at most one failed request, no lasting 503", async () => {
+    await getPage(server!, '/dashboard', user.token); // the pool holds open connections
+    const admin = new pg.Client({ connectionString: database!.url });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      expect(rowCount).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const page = await getPage(server!, '/dashboard', user.token);
+      statuses.push(page.status);
+      expect(leaksIn(page.html)).toEqual([]);
+      if (page.status !== 200) await new Promise((r) => setTimeout(r, 300));
+    }
+    console.log(`[database-outage] backends terminated: ${statuses.join(' ')}`);
+    expect(statuses.filter((st) => st !== 200).length, statuses.join(' ')).toBeLessThanOrEqual(1);
+    expect(statuses.slice(-3)).toEqual([200, 200, 200]);
+  });
+});
