@@ -25,8 +25,20 @@ function foreignOrigin(request: NextRequest): boolean {
   }
 }
 
+// Same as serverActions.bodySizeLimit in next.config.ts. Next itself answers
+// an oversized action body with a 500; refusing it here gives a clean 413.
+// (A chunked body without Content-Length still reaches Next's own check.)
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+function tooLarge(request: NextRequest): boolean {
+  return Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (tooLarge(request)) {
+    return new NextResponse('Request too large: the limit is 2 MB.', { status: 413, headers: { 'content-type': 'text/plain' } });
+  }
   if (foreignOrigin(request)) {
     return new NextResponse('Cross-origin request refused.', { status: 403, headers: { 'content-type': 'text/plain' } });
   }

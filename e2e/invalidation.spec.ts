@@ -29,8 +29,12 @@ import {
 //   cache, so a missing invalidation WOULD show stale data) -> act (the real form) -> visit each
 //   read URL once and assert the NEW data.
 // Content edits of live articles are served stale-while-revalidate (revalidateTag 'max'): such
-// reads (`swr`) may show the old version on the first visit and must show the new one on the
-// second. Everything else must be new on the first visit.
+// reads (`swr`) may show the previous version (and nothing else) on the first visit and must show
+// the new one on the second, made once the background re-render the first one started has had
+// SWR_SETTLE_MS (requests racing that render get the previous version too: that is SWR, not a
+// second stale generation). Everything else must be new on the first visit.
+// A control at the end changes the database behind the app's back and checks the pages stay
+// stale: the cache is on and the warm-up holds, so a missing invalidation would fail a row.
 //
 // One signed-in user (A) for the money rows, the seeded admin for the article rows, an anonymous
 // client for the public pages, and a second user (B) that the auth rows register, sign in, sign
@@ -383,7 +387,17 @@ const IMPLS: Record<InvalidationRowName, RowImpl> = {
       s.id = await addHolding(w.a, 'sites', { name: `${s.name}`, amount: '123.45' });
       w.hasHolding = true;
     },
-    reads: [dashboard({ bankroll: 12345 }, { name: oneSite, old: null, fresh: '$123.45' }), holdingList('sites', 12345, { name: oneSite, old: null, fresh: '$123.45' })],
+    reads: [
+      dashboard({ bankroll: 12345 }, { name: oneSite, old: null, fresh: '$123.45' }),
+      holdingList('sites', 12345, { name: oneSite, old: null, fresh: '$123.45' }),
+      // A's first money action (the row runs first, on a new account): the streak starts.
+      pageRead({
+        label: '/achievements streak',
+        url: () => '/achievements',
+        old: async (page) => expect(page.getByTestId('streak-current')).toHaveText('0 days'),
+        fresh: async (page) => expect(page.getByTestId('streak-current')).toHaveText('1 day'),
+      }),
+    ],
   },
 
   'create an asset': {
@@ -717,9 +731,6 @@ const IMPLS: Record<InvalidationRowName, RowImpl> = {
   },
 
   'mark an article read': {
-    arrange: async (w) => {
-      await w.a.request.get(`/api/articles/${READ_ARTICLE}/read`); // nothing else to set up: A has read nothing
-    },
     act: async (w) => {
       await w.a.goto(`/articles/${READ_ARTICLE}`);
       await w.a.getByRole('button', { name: 'Mark as read' }).click();
@@ -1060,6 +1071,14 @@ async function replayCookie(w: World, value: string): Promise<number> {
 
 /* ----------------------------------------------------------------------- the runner -- */
 
+/** Redis timeouts, errors and reads answered without Redis so far (0 without Redis), from /api/metrics. */
+async function redisTrouble(client: APIRequestContext): Promise<number> {
+  const text = await (await client.get('/api/metrics')).text();
+  let sum = 0;
+  for (const m of text.matchAll(/^stakeeasy_cache_(?:timeouts|errors|degraded_gets|breaker_opens)_total(?:\{[^}]*\})? (\d+)/gm)) sum += Number(m[1]);
+  return sum;
+}
+
 /** The run's database (created by playwright.config.ts): only the control writes to it directly. */
 async function sql(text: string, values: string[]) {
   const base = process.env.E2E_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
@@ -1155,26 +1174,6 @@ test.describe('every mutation refreshes the cached reads it changes', () => {
     await w?.b?.context.close();
   });
 
-  test('control: a write that expires no tag IS served stale (so a missing invalidation would fail a row)', async () => {
-    const s: Scratch = { name: `Control ${stampOf()}` };
-    s.id = await addHolding(w.a, 'sites', { name: `${s.name}`, amount: '20.00' });
-    w.hasHolding = true;
-    const stale: PageRead[] = [
-      dashboard({}, { name: oneSite, old: '$20.00', fresh: '$20.00' }),
-      holdingList('sites', 0, { name: oneSite, old: '$20.00', fresh: '$20.00' }),
-      holdingPage('sites', { balance: '$20.00', rows: 1 }, { balance: '$20.00', rows: 1 }),
-    ];
-    for (const read of stale) await read.old(w.a, s, await w.a.goto(read.url(s), { waitUntil: 'domcontentloaded' }));
-    // Behind the app's back: the database changes, no tag is expired.
-    await sql(`UPDATE "BalanceSnapshot" SET amount = 99.00 WHERE "holdingId" = $1`, [`${s.id}`]);
-    for (const read of stale) await read.fresh(w.a, s, await w.a.goto(read.url(s), { waitUntil: 'domcontentloaded' }));
-    // Put it back, through the app, so the next rows start from consistent totals.
-    await w.a.goto(`/sites/${s.id}/delete`);
-    await w.a.getByLabel(/I understand/).check();
-    await w.a.getByRole('button', { name: 'Delete poker site' }).click();
-    await expect(w.a).toHaveURL(/\/sites$/);
-  });
-
   for (const row of ROWS) {
     test(`${row.name} [${row.action.split('/').pop()}]`, async () => {
       const s: Scratch = {};
@@ -1190,4 +1189,40 @@ test.describe('every mutation refreshes the cached reads it changes', () => {
       if (row.cleanup) await test.step('cleanup', () => row.cleanup!(w, s));
     });
   }
+
+  test('control: a write that expires no tag IS served stale (so a missing invalidation would fail a row)', async () => {
+    const s: Scratch = { name: `Control ${stampOf()}` };
+    s.id = await addHolding(w.a, 'sites', { name: `${s.name}`, amount: '20.00' });
+    w.hasHolding = true;
+    const stale: PageRead[] = [
+      dashboard({}, { name: oneSite, old: '$20.00', fresh: '$20.00' }),
+      holdingList('sites', 0, { name: oneSite, old: '$20.00', fresh: '$20.00' }),
+      holdingPage('sites', { balance: '$20.00', rows: 1 }, { balance: '$20.00', rows: 1 }),
+    ];
+    const troubleBefore = await redisTrouble(w.anon);
+    for (const read of stale) await read.old(w.a, s, await w.a.goto(read.url(s), { waitUntil: 'domcontentloaded' }));
+    // Behind the app's back: the database changes, no tag is expired.
+    await sql(`UPDATE "BalanceSnapshot" SET amount = 99.00 WHERE "holdingId" = $1`, [`${s.id}`]);
+    const notStale: string[] = [];
+    for (const read of stale) {
+      try {
+        await read.fresh(w.a, s, await w.a.goto(read.url(s), { waitUntil: 'domcontentloaded' }));
+      } catch (error) {
+        notStale.push(`${read.label}: ${String(error).split('\n').slice(0, 6).join(' ')}`);
+      }
+    }
+    // Put it back, through the app, so the next rows start from consistent totals.
+    await w.a.goto(`/sites/${s.id}/delete`);
+    await w.a.getByLabel(/I understand/).check();
+    await w.a.getByRole('button', { name: 'Delete poker site' }).click();
+    await expect(w.a).toHaveURL(/\/sites$/);
+    if (notStale.length > 0) {
+      // With Redis, an entry written while the circuit breaker was open lives only in this
+      // process's memory; once Redis answers again it is a miss and is recomputed, i.e. fresh.
+      // That hides staleness, so if Redis timed out meanwhile the control proves nothing.
+      const trouble = (await redisTrouble(w.anon)) - troubleBefore;
+      test.skip(trouble > 0, `inconclusive: ${trouble} Redis timeout(s)/degraded read(s) during the control; not stale: ${notStale.join(' | ')}`);
+      throw new Error(`The data cache served new data without any invalidation:\n${notStale.join('\n')}`);
+    }
+  });
 });

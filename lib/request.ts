@@ -12,8 +12,19 @@ export async function clientIp(): Promise<string> {
   return chain[chain.length - hops] ?? chain[0] ?? h.get('x-real-ip') ?? 'unknown';
 }
 
-/** Only same-site relative paths: `?next=https://evil.example` must not redirect away. */
+/**
+ * Only same-site paths: `?next=https://evil.example` must not redirect away.
+ * Resolved the way a browser would (which drops tabs and newlines and treats
+ * backslashes as slashes), then required to stay on the same origin.
+ */
 export function safeNextPath(next: unknown, fallback = '/dashboard'): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+  if (typeof next !== 'string' || !next.startsWith('/')) return fallback;
+  const base = 'http://same.invalid';
+  try {
+    const url = new URL(next, base);
+    if (url.origin !== base) return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return fallback;
+  }
 }

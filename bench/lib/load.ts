@@ -50,7 +50,9 @@ function numeric(r: LoadResult): LoadResult {
  * pages (requests in flight at the end are dropped).
  */
 export function runSized(job: Omit<LoadJob, 'amount'>, estimatedRps: number): Promise<LoadResult> {
-  const amount = Math.max(job.connections * 3, Math.round((Number.isFinite(estimatedRps) ? estimatedRps : 0) * job.seconds));
+  // At least 4 requests per connection, so the drain at the end (fewer than `connections` in
+  // flight) stays a small part of the run.
+  const amount = Math.max(job.connections * 4, Math.round((Number.isFinite(estimatedRps) ? estimatedRps : 0) * job.seconds));
   return runLoad({ ...job, seconds: job.seconds * 20, amount });
 }
 

@@ -34,7 +34,7 @@ export async function describeMachine(redisPort: number, databaseUrl: string, pe
   try {
     const c = new pg.Client({ connectionString: databaseUrl });
     await c.connect();
-    postgres = String((await c.query<{ v: string }>('SHOW server_version')).rows[0].v);
+    postgres = String((await c.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version);
     await c.end();
   } catch {
     // reported as unknown

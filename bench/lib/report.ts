@@ -7,8 +7,9 @@ import { fmtBytes, fmtMs, fmtNum, fmtRatio } from './stats';
 
 const STATUS_MARK: Record<TargetCheck['status'], string> = { met: '✅ met', missed: '❌ missed', 'not run': '— not run' };
 
-const table = (head: string[], rows: string[][]) =>
-  [`| ${head.join(' | ')} |`, `| ${head.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+/** Markdown table; `left` = how many leading columns are text (left-aligned), the rest numbers. */
+const table = (head: string[], rows: string[][], left = 1) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (i < left ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -27,6 +28,7 @@ function targetsTable(checks: TargetCheck[]): string {
   return table(
     ['#', 'Target', 'Result', 'Status'],
     checks.map((c) => [c.section, esc(c.target), esc(c.result), STATUS_MARK[c.status]]),
+    4,
   );
 }
 
@@ -124,9 +126,9 @@ function faultTable(r: BenchResults): string {
   if (rows.length === 0) return 'Not run.';
   const f0 = r.app!.modes.flatMap((m) => m.faults)[0];
   return [
-    `Dashboard load (${r.app!.connections} connections) for ${f0.seconds} s; Redis faulted from ${f0.faultAt} s to ${f0.faultAt + f0.faultSeconds} s. Latencies by request start time. Per-command budgets: ours ${r.profileTimeoutMs} ms, peer ${r.peerTimeoutMs} ms${r.peerTimeoutMs === 5000 ? ' (its library default; the peer\'s stall during a pause scales with it)' : ''}.`,
+    `Dashboard load (${r.app!.connections} connections) for ${f0.seconds} s; Redis faulted from ${f0.faultAt} s to ${f0.faultAt + f0.faultSeconds} s. "healthy": requests completed before the fault; "during": requests in flight at any time during it; "after": started after it. A request that timed out (10 s client timeout) counts with 10 s. Per-command budgets: ours ${r.profileTimeoutMs} ms, peer ${r.peerTimeoutMs} ms${r.peerTimeoutMs === 5000 ? ' (its library default; the peer\'s stall during a pause scales with it)' : ''}.`,
     '',
-    table(['Handler', 'Fault', 'Requests', 'Failed', 'healthy p99', 'p99 (run)', 'p99 during fault', 'p99 after', 'max', 'limit (healthy p99 + timeout)'], rows),
+    table(['Handler', 'Fault', 'Requests', 'Failed', 'healthy p99', 'p99 (run)', 'p99 during fault', 'p99 after', 'max', 'limit (healthy p99 + timeout)'], rows, 2),
   ].join('\n');
 }
 
@@ -186,6 +188,7 @@ export function renderMarkdown(r: BenchResults, svgName: string): string {
     '',
     missedBlock(checks),
   ];
+  if (r.handler) parts.push('', '## 1. Handler level (ours vs peer, one Redis)', '', handlerTables(r));
   if (r.app) {
     parts.push(
       '',
@@ -196,7 +199,6 @@ export function renderMarkdown(r: BenchResults, svgName: string): string {
       appTable(r),
     );
   }
-  if (r.handler) parts.push('', '## 1. Handler level (ours vs peer, one Redis)', '', handlerTables(r));
   if (r.app) parts.push('', '## 3. Redis paused and killed under load', '', faultTable(r));
   if (r.freshness) parts.push('', '## 4. Cross-instance freshness', '', freshnessTable(r));
   if (r.app) parts.push('', '## 5. Memory', '', memoryTable(r));

@@ -84,6 +84,8 @@ export function modeEnv(o: ServerOptions): NodeJS.ProcessEnv {
       env.REDIS_URL = o.redisUrl;
       env.CACHE_KEY_PREFIX = o.keyPrefix;
       env.CACHE_REDIS_TIMEOUT_MS = String(o.timeoutMs);
+      // Logs each failed Redis operation (only failures and breaker changes): the bench counts them.
+      env.CACHE_DEBUG = '1';
       break;
     case 'peer':
       // REDIS_URL stays unset: nothing of ours may talk to Redis in this mode.
@@ -177,7 +179,7 @@ export async function startServer(o: ServerOptions): Promise<Server> {
   let out = '';
   const keep = (d: Buffer) => {
     out += d.toString();
-    if (out.length > 200_000) out = out.slice(-100_000);
+    if (out.length > 4_000_000) out = out.slice(-2_000_000);
   };
   proc.stdout?.on('data', keep);
   proc.stderr?.on('data', keep);

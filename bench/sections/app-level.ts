@@ -43,6 +43,10 @@ export interface ModeResult {
   redisArticle?: EntryMemory;
   redisKeysAfter?: number;
   faults: FaultRun[];
+  /** ours, from its log (CACHE_DEBUG=1): breaker openings and failed Redis operations while Redis was healthy, and in total */
+  breakerOpensHealthy?: number;
+  breakerOpensTotal?: number;
+  redisFailuresHealthy?: number;
   /** how the run confirmed which cache served */
   verification: string;
 }
@@ -63,6 +67,10 @@ const PREFIX: Record<'ours' | 'peer', string> = { ours: 'bench-app-ours:', peer:
 const PEER_SHARED = ['__sharedTags__', '__sharedTagsTtl__', '__revalidated_tags__'];
 /** Our bookkeeping keys (clock; tag records only appear on invalidation). */
 const isOurStructural = (key: string) => key.endsWith(':clock') || key.includes(':t:');
+
+/** Our handler logs a line each time its circuit breaker opens, and with CACHE_DEBUG=1 each failed operation. */
+const breakerOpens = (output: string) => output.split('(breaker open)').length - 1;
+const redisFailures = (output: string) => (output.match(/\[cache\] \w+ failed:/g) ?? []).length;
 
 async function fetchPage(url: string, t: Target, page: Page): Promise<number> {
   const t0 = performance.now();
@@ -198,11 +206,18 @@ async function finish(run: Running, ctx: Ctx, log: (s: string) => void): Promise
     } else {
       result.verification = `Next's own cache (its dist dir ${server.distDir}); ${mine('ours') + mine('peer')} Redis keys all belong to the ours/peer servers`;
     }
-    log(`  ${mode}: RSS ${(result.rssAfter / 1048576).toFixed(0)} MB after ${run.served} requests (${result.verification})`);
+    if (mode === 'ours') {
+      result.breakerOpensHealthy = breakerOpens(server.output());
+      result.redisFailuresHealthy = redisFailures(server.output());
+    }
+    log(
+      `  ${mode}: RSS ${(result.rssAfter / 1048576).toFixed(0)} MB after ${run.served} requests (${result.verification}${mode === 'ours' ? `; with Redis healthy: ${result.redisFailuresHealthy} failed Redis operations, breaker opened ${result.breakerOpensHealthy} time(s)` : ''})`,
+    );
     if (ctx.runFaults && (mode === 'ours' || mode === 'peer')) {
       for (const fault of ['pause', 'kill'] as const) {
         const f = await runFault({ server, redis, mode, fault, targets: targets.dashboard, p });
         result.faults!.push(f);
+        if (mode === 'ours') result.breakerOpensTotal = breakerOpens(server.output());
         log(`  ${mode} Redis ${fault}: ${f.failed} failed, p99 ${fmtMs(f.all.p99)} (healthy ${fmtMs(f.healthy.p99)}, during fault ${fmtMs(f.window.p99)}, after ${fmtMs(f.after.p99)}), max ${fmtMs(f.all.max)}`);
       }
     }

@@ -76,11 +76,4 @@ export function pageCount(total: number, perPage = ARTICLES_PER_PAGE): number {
   return Math.max(1, Math.ceil(total / perPage));
 }
 
-/**
- * Prisma's `contains` becomes SQL `(I)LIKE '%value%'` without escaping, so `%` and `_` typed by
- * a reader would act as wildcards ("100%" would match every "100"). PostgreSQL's default LIKE
- * escape character is the backslash: escape it first, then the wildcards.
- */
-export function escapeLikePattern(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
+export { escapeLikePattern } from '@/lib/db/like';

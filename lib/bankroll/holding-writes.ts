@@ -8,6 +8,7 @@
 import 'server-only';
 import type Decimal from 'decimal.js';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { escapeLikePattern } from '@/lib/db/like';
 import { completeGoalIfReached } from '@/lib/data/goals';
 import { recordMoneyAction, syncAchievements } from '@/lib/data/progress';
 import type { HoldingKind } from './holding-kinds';
@@ -61,7 +62,7 @@ function ownedSnapshot(tx: Tx, ref: HoldingRef, snapshotId: string) {
  */
 async function nameInUse(tx: Tx, userId: string, kind: HoldingKind, name: string, exceptId?: string): Promise<boolean> {
   const clash = await tx.holding.findFirst({
-    where: { userId, kind, name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: { userId, kind, name: { equals: escapeLikePattern(name), mode: 'insensitive' }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { id: true },
   });
   return clash !== null;

@@ -11,6 +11,7 @@
  */
 import { startCluster, type Cluster } from './cluster';
 import { LeakScanner, type LeakFinding } from './leaks';
+import { watchHealth, type CacheCounters } from './monitor';
 import { summarize, table, type PhaseSummary } from './stats';
 import { verify, type Verification } from './verify';
 import { Workload, type WriteRecord } from './workload';
@@ -33,6 +34,8 @@ export interface ChaosReport {
   phases: PhaseSummary[];
   total: PhaseSummary;
   events: string[];
+  /** Growth of each instance's cache counters over the run (Redis timeouts, errors, breaker openings). */
+  cache: Record<'A' | 'B', CacheCounters>;
   writes: {
     attempted: number;
     acked: number;
@@ -45,6 +48,8 @@ export interface ChaosReport {
     /** Per phase: the longest time the other instance still showed the list without an acked write (ms; null = never caught up within 15 s). */
     maxConvergenceMsByPhase: Record<string, number | null>;
   };
+  /** Acked writes the other instance did not show on the next request: when, where, how long. */
+  crossInstanceMisses: string[];
   leaks: LeakFinding[];
   bodiesScanned: number;
   wrongContent: string[];
@@ -89,6 +94,7 @@ async function drive(cluster: Cluster, durationMs: number, userCount: number, lo
   t0 = Date.now();
   const deadline = t0 + durationMs;
   phase = 'steady';
+  const monitor = watchHealth({ A: cluster.a, B: cluster.b }, event);
   const loops = cluster.users.map((u) => workload.userLoop(u, deadline));
 
   const faults = (async () => {
@@ -115,6 +121,7 @@ async function drive(cluster: Cluster, durationMs: number, userCount: number, lo
 
   await Promise.all([...loops, faults]);
   event('load stopped; verifying');
+  const cache = await monitor.stop();
   phase = 'verify';
   const verification = await verify(cluster, workload);
   event(verification.settled);
@@ -129,6 +136,7 @@ async function drive(cluster: Cluster, durationMs: number, userCount: number, lo
     phases,
     total,
     events,
+    cache,
     writes: {
       attempted: writes.length,
       acked: writes.filter((w) => w.outcome === 'acked').length,
@@ -139,6 +147,9 @@ async function drive(cluster: Cluster, durationMs: number, userCount: number, lo
       visibleThereMisses: writes.filter((w) => w.outcome === 'acked' && !w.visibleThere).length,
       ...crossInstanceLag(writes),
     },
+    crossInstanceMisses: writes
+      .filter((w) => w.outcome === 'acked' && !w.visibleThere)
+      .map((w) => `+${((w.startedAt - t0) / 1000).toFixed(1)}s ${w.phase}: written on ${w.instance}, the other showed it after ${w.convergedMs ?? '>15000'} ms`),
     leaks: scanner.findings,
     bodiesScanned: scanner.scanned,
     wrongContent: workload.wrongContent,
@@ -194,9 +205,17 @@ export function formatReport(r: ChaosReport): string {
             .join('; ')})`
         : ''),
   );
+  lines.push(
+    `Cache during the run: ${(['A', 'B'] as const).map((n) => `${n} ${r.cache[n].timeouts} Redis timeouts, ${r.cache[n].errors} errors, breaker opened ${r.cache[n].breakerOpens}x`).join('; ')}`,
+  );
   lines.push(`Leak scan: ${r.bodiesScanned} bodies scanned for other users' e-mails, site names, balances, notes and session tokens`);
   lines.push('');
   lines.push(table(['target', 'value', 'result'], r.targets.map((t) => [t.name, t.value, t.ok ? 'ok' : 'FAIL'])));
+  if (r.crossInstanceMisses.length > 0) {
+    lines.push('');
+    lines.push('Acked writes not yet shown by the other instance on the next request (informational):');
+    for (const m of r.crossInstanceMisses.slice(0, 15)) lines.push(`  ${m}`);
+  }
   const details = [
     ...r.verification.lostWrites.map((d) => `lost: ${d}`),
     ...r.verification.staleAfterRun.map((d) => `stale: ${d}`),

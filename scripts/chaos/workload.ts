@@ -21,6 +21,8 @@ export interface WriteRecord {
   amount: string;
   instance: Instance;
   phase: string;
+  /** When the write was started (epoch ms). */
+  startedAt: number;
   /** acked: the action redirected (303) to the list; rejected: any other answer; failed: no answer. */
   outcome: 'acked' | 'rejected' | 'failed';
   detail?: string;
@@ -174,6 +176,7 @@ export class Workload {
       amount: (1 + Math.floor(Math.random() * 900) / 100).toFixed(2),
       instance,
       phase: this.phaseNow(),
+      startedAt: Date.now(),
       outcome: 'failed',
     };
     this.writes.push(record);

@@ -12,4 +12,4 @@ it('short chaos run meets every target', async () => {
   const report = await runChaos({ durationMs: 20_000, users: 6, log: () => {} });
   console.log(formatReport(report));
   expect(report.targets.filter((t) => !t.ok)).toEqual([]);
-}, 6 * 60_000);
+}, 12 * 60_000); // includes waiting for the other fault tests (one at a time, see chaos-app.ts)

@@ -112,7 +112,7 @@ interface Target {
 const TARGETS: Target[] = [
   { list: 'holdings', field: 'name', column: 'holding_name', values: badNamesForImport },
   { list: 'holdings', field: 'kind', column: 'holding_kind', values: fc.constantFrom('SITE', 'poker_site', '', SCRIPT_PAYLOAD) },
-  { list: 'holdings', field: 'currency', column: 'currency', values: unknownCurrencies.filter((c) => c.trim() !== '') },
+  { list: 'holdings', field: 'currency', column: 'currency', values: unknownCurrencies },
   { list: 'holdings', field: 'assetType', column: 'asset_type', values: fc.constantFrom('T'.repeat(31), 'T'.repeat(10_000), 'a\u0000b', '\u200B', 'a\u0007b') },
   { list: 'holdings', field: 'position', column: 'position', values: fc.constantFrom(-1, 1.5, 100_001, '1e3', 'first', '-0') },
   { list: 'snapshots', field: 'amount', column: 'amount', values: badAmounts },
@@ -126,7 +126,7 @@ const TARGETS: Target[] = [
   { list: 'goals', field: 'targetAmount', column: 'amount', values: fc.oneof(badAmounts, zeroAmounts) },
   { list: 'goals', field: 'status', column: 'status', values: fc.constantFrom('DONE', 'active', '') },
   { list: 'goals', field: 'endDate', column: 'date', values: fc.constantFrom('2101-01-01', '2025-02-30', '1000-01-01', 'never') },
-  { list: 'goals', field: 'createdAt', column: 'timestamp', values: badTimestamps.filter((t) => t !== '') },
+  { list: 'goals', field: 'createdAt', column: 'timestamp', values: badTimestamps },
   { list: 'achievements', field: 'code', column: 'ref', values: fc.constantFrom('NOPE', 'read_1', SCRIPT_PAYLOAD, '') },
   { list: 'achievements', field: 'unlockedAt', column: 'timestamp', values: badTimestamps },
   { list: 'articleReads', field: 'slug', column: 'ref', values: fc.constantFrom('Not A Slug', 'a--b', SQL_PAYLOAD, SCRIPT_PAYLOAD, 's'.repeat(121), '') },

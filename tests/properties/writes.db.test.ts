@@ -157,11 +157,8 @@ describe('a refused form writes nothing; an accepted one stores exactly what was
     );
   });
 
-  // KNOWN BUG (lib/bankroll/holding-writes.ts nameInUse, not this task's file): Prisma's
-  // `equals` + `mode: 'insensitive'` becomes ILIKE with the name as the pattern, so "_" and "%"
-  // act as wildcards: "Poker_Stars" is refused because "Poker Stars" exists, and a name like
-  // "%%" clashes with every site. `it.fails` pins it: once fixed, flip this to `it`.
-  it.fails('a name with LIKE wildcards clashes only with an equal name', async () => {
+  // Prisma's case-insensitive `equals` becomes ILIKE: nameInUse escapes the wildcards.
+  it('a name with LIKE wildcards clashes only with an equal name', async () => {
     const owner = await newUser('wildcards');
     const add = (name: string) => createHolding(prisma, owner, { kind: 'POKER_SITE', name, assetType: null, currency: 'USD', amount: new Decimal(1) });
     expect((await add('Poker Stars')).status).toBe('ok');

@@ -2,6 +2,7 @@
 
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
+import { idSchema } from '@/lib/bankroll/holding-schemas';
 import { db } from '@/lib/db/client';
 import { expireTags } from '@/lib/data/invalidate';
 import { toDayKey } from '@/lib/domain/days';
@@ -24,9 +25,9 @@ export async function createGoalAction(_prev: FormState, formData: FormData): Pr
 
 export async function archiveGoalAction(formData: FormData): Promise<void> {
   const user = await requireUser();
-  const goalId = formData.get('goalId');
-  if (typeof goalId !== 'string' || goalId === '') notFound();
-  const result = await archiveGoal(await db(), user.id, goalId);
+  const goalId = idSchema.safeParse(formData.get('goalId'));
+  if (!goalId.success) notFound();
+  const result = await archiveGoal(await db(), user.id, goalId.data);
   if (result.status === 'not-found') notFound();
   if (result.status === 'ok') expireTags(goalMutationTags.archive(user.id));
   redirect('/goals?done=archived');

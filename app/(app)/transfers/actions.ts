@@ -9,13 +9,14 @@ import { invalid, type FormState } from '@/lib/forms';
 import { transferInputSchema } from '@/lib/bankroll/transfer-input';
 import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/bankroll/transfer-writes';
 import { transferMutationTags } from '@/lib/bankroll/money-tags';
+import { idSchema } from '@/lib/bankroll/holding-schemas';
 
 const parse = (formData: FormData) => transferInputSchema(toDayKey(new Date())).safeParse(Object.fromEntries(formData));
 
 function transferId(formData: FormData): string {
-  const id = formData.get('id');
-  if (typeof id !== 'string' || id === '') notFound();
-  return id;
+  const id = idSchema.safeParse(formData.get('id'));
+  if (!id.success) notFound();
+  return id.data;
 }
 
 export async function createTransferAction(_prev: FormState, formData: FormData): Promise<FormState> {

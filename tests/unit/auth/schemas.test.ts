@@ -42,6 +42,9 @@ describe('safeNextPath', () => {
     ['//evil.example', '/dashboard'],
     ['/\\evil.example', '/dashboard'],
     ['https://evil.example', '/dashboard'],
+    ['/\t/evil.example', '/dashboard'],
+    ['/%09/evil.example', '/%09/evil.example'],
+    ['/settings#currency', '/settings#currency'],
     [null, '/dashboard'],
   ])('%j -> %j', (input, expected) => {
     expect(safeNextPath(input)).toBe(expected);
