@@ -2,6 +2,7 @@
  * StakeEasy cache benchmark (issue 6). See bench/README.md.
  *
  *   npx tsx bench/run.ts [--quick] [--only=handler,fresh,app,faults] [--no-build] [--force-data]
+ *   npx tsx bench/run.ts --report=bench/results/<date>.json   (re-render from saved numbers)
  *
  * Writes bench/results/<YYYY-MM-DD>.md / .svg / .json and latest.md / latest.svg.
  * Starts its own redis-server (never touches the shared one), builds the app into
@@ -9,7 +10,7 @@
  * (default postgres://postgres@127.0.0.1:5432/stakeeasy_bench; --quick: ..._quick, smaller).
  */
 import os from 'node:os';
-import { mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { benchDatabaseUrl, ensureBenchData } from './generate-data';
 import { startRedis } from './lib/redis';
@@ -39,6 +40,25 @@ function parseArgs(argv: string[]) {
     build: !argv.includes('--no-build'),
     forceData: argv.includes('--force-data'),
   };
+}
+
+/** Writes the result files (markdown, chart, JSON; latest.* for full runs). */
+function writeResults(results: BenchResults): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const base = results.profile === 'quick' ? `${results.date}-quick` : results.date;
+  const svgName = `${base}.svg`;
+  writeFileSync(path.join(RESULTS_DIR, `${base}.json`), JSON.stringify(results, null, 1));
+  writeFileSync(path.join(RESULTS_DIR, svgName), renderSvg(results));
+  writeFileSync(path.join(RESULTS_DIR, `${base}.md`), renderMarkdown(results, svgName));
+  if (results.profile === 'full') {
+    copyFileSync(path.join(RESULTS_DIR, svgName), path.join(RESULTS_DIR, 'latest.svg'));
+    writeFileSync(path.join(RESULTS_DIR, 'latest.md'), renderLatest(results, `${base}.md`, 'latest.svg'));
+  }
+  return `bench/results/${base}.md`;
+}
+
+function printTargets(results: BenchResults): void {
+  for (const c of checkTargets(results)) console.log(`  [${c.status}] ${c.target}: ${c.result}`);
 }
 
 function withSuffix(url: string, suffix: string): string {
@@ -126,22 +146,21 @@ async function main() {
   results.rssReason = rssReason(results);
   if (p.name === 'quick') notes.push('Quick (smoke) profile: smaller data set, shorter runs, fewer samples. Not for comparison with full runs.');
 
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const base = p.name === 'quick' ? `${date}-quick` : date;
-  const svgName = `${base}.svg`;
-  writeFileSync(path.join(RESULTS_DIR, `${base}.json`), JSON.stringify(results, null, 1));
-  writeFileSync(path.join(RESULTS_DIR, svgName), renderSvg(results));
-  writeFileSync(path.join(RESULTS_DIR, `${base}.md`), renderMarkdown(results, svgName));
-  if (p.name === 'full') {
-    copyFileSync(path.join(RESULTS_DIR, svgName), path.join(RESULTS_DIR, 'latest.svg'));
-    writeFileSync(path.join(RESULTS_DIR, 'latest.md'), renderLatest(results, `${base}.md`, 'latest.svg'));
-  }
-  const checks = checkTargets(results);
-  log(`\nDone in ${Math.round(results.durationSeconds)} s: bench/results/${base}.md`);
-  for (const c of checks) log(`  [${c.status}] ${c.target}: ${c.result}`);
+  const file = writeResults(results);
+  log(`\nDone in ${Math.round(results.durationSeconds)} s: ${file}`);
+  printTargets(results);
 }
 
-main().then(
+/** --report=<results json>: render the markdown and chart again from saved numbers. */
+function rerender(file: string): void {
+  const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  results.rssReason = rssReason(results);
+  console.log(`Rendered ${writeResults(results)} from ${file}`);
+  printTargets(results);
+}
+
+const reportArg = process.argv.find((a) => a.startsWith('--report='));
+(reportArg ? Promise.resolve().then(() => rerender(reportArg.slice('--report='.length))) : main()).then(
   () => process.exit(0),
   (err: unknown) => {
     console.error('Benchmark failed:', err instanceof Error ? err.stack ?? err.message : err);

@@ -1,6 +1,6 @@
 // Markdown tables and a hand-written SVG chart from one run's results.
 import type { BenchResults } from './results';
-import { checkTargets, type TargetCheck } from './targets';
+import { checkTargets, findings, type TargetCheck } from './targets';
 import { MODES, MODE_LABEL, type Mode } from './server';
 import { PAGES, PAGE_LABEL, type ModeResult } from '../sections/app-level';
 import { fmtBytes, fmtMs, fmtNum, fmtRatio } from './stats';
@@ -32,10 +32,16 @@ function targetsTable(checks: TargetCheck[]): string {
   );
 }
 
-function missedBlock(checks: TargetCheck[]): string {
+function missedBlock(r: BenchResults, checks: TargetCheck[]): string {
   const missed = checks.filter((c) => c.status === 'missed');
   if (missed.length === 0) return 'Every target that was run was met.';
-  return ['**Missed targets and why:**', '', ...missed.map((c) => `- **${c.target}** (${c.result}): ${c.reason ?? 'no cause identified'}.`)].join('\n');
+  const found = findings(r);
+  return [
+    '**Missed targets and why:**',
+    '',
+    ...missed.map((c) => `- **${c.target}** (${c.result}): ${c.reason ?? 'no cause identified'}.`),
+    ...(found.length ? ['', '**Findings behind them:**', '', ...found.map((f) => `- ${f}`)] : []),
+  ].join('\n');
 }
 
 function appTable(r: BenchResults): string {
@@ -53,6 +59,20 @@ function appTable(r: BenchResults): string {
     ['Page', ...modes.map((m) => MODE_LABEL[m]), 'ours / no cache', 'ours / peer', 'ours / Next default'],
     PAGES.map((page) => [PAGE_LABEL[page], ...modes.map((m) => cell(get(m), page)), ratio(page, 'nocache'), ratio(page, 'peer'), ratio(page, 'default')]),
   );
+}
+
+/**
+ * The article page is served the same way under "Next default" and "no data cache" (a whole
+ * ISR page from Next's cache; the data cache is not consulted on a page hit): how far apart
+ * they land is a direct reading of this run's noise.
+ */
+function noiseNote(r: BenchResults): string {
+  const def = r.app?.modes.find((m) => m.mode === 'default');
+  const none = r.app?.modes.find((m) => m.mode === 'nocache');
+  if (!def || !none) return '';
+  const a = def.pages.article.rps;
+  const b = none.pages.article.rps;
+  return `Noise reference: the article page is served identically under "Next default" and "no data cache" (a whole ISR page from Next's cache), yet measured ${a.toFixed(0)} vs ${b.toFixed(0)} req/s (${fmtRatio(Math.max(a, b), Math.min(a, b))} apart) in this run. Differences of that size between other cells are not significant.`;
 }
 
 function handlerTables(r: BenchResults): string {
@@ -186,7 +206,7 @@ export function renderMarkdown(r: BenchResults, svgName: string): string {
     '',
     targetsTable(checks),
     '',
-    missedBlock(checks),
+    missedBlock(r, checks),
   ];
   if (r.handler) parts.push('', '## 1. Handler level (ours vs peer, one Redis)', '', handlerTables(r));
   if (r.app) {
@@ -197,6 +217,8 @@ export function renderMarkdown(r: BenchResults, svgName: string): string {
       `autocannon in a separate process, ${r.app.connections} connections, ${r.app.seconds} s per page after a warm-up; the dashboard rotates over ${r.app.users} signed-in bench users (each 20 sites x 365 snapshots, 1,000 transfers), the article page over ${r.app.slugs} articles, the index over ${r.app.indexPages} pages. One \`next start\` process per mode, same build. "no data cache" = \`unstable_cache\` bypassed (STAKEEASY_DATA_CACHE=off) with Next's default handler, so its article pages are still ISR-cached whole.`,
       '',
       appTable(r),
+      '',
+      noiseNote(r),
     );
   }
   if (r.app) parts.push('', '## 3. Redis paused and killed under load', '', faultTable(r));
@@ -219,7 +241,7 @@ export function renderLatest(r: BenchResults, datedName: string, svgName: string
     '',
     targetsTable(checks),
     '',
-    missedBlock(checks),
+    missedBlock(r, checks),
     '',
     `Full results: [${datedName}](${datedName}); method: bench/README.md.`,
     '',
@@ -274,7 +296,8 @@ export function renderSvg(r: BenchResults): string {
     const top = y + 15;
     const h = 170;
     const vals = r.handler.rows.map((v) => v.revalidateTag.p50);
-    const lo = Math.floor(Math.log10(Math.max(1e-3, Math.min(...vals))));
+    // one decade below the smallest bar, so it stays visible
+    const lo = Math.floor(Math.log10(Math.max(1e-4, Math.min(...vals)))) - 1;
     const hi = Math.ceil(Math.log10(Math.max(...vals)));
     const scale = (v: number) => ((Math.log10(Math.max(v, 10 ** lo)) - lo) / Math.max(1, hi - lo)) * h;
     for (let e = lo; e <= hi; e++) {

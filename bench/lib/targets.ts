@@ -125,14 +125,11 @@ function appTargets(r: BenchResults): TargetCheck[] {
   return out;
 }
 
-/**
- * Our handler's own failures while Redis was healthy: its per-operation budget is a timer on
- * the event loop that also renders pages, so CPU saturation alone can expire it.
- */
+/** Our handler's own Redis failures while Redis was healthy (short form; the detail is a finding). */
 function timeoutNote(r: BenchResults): string | undefined {
   const ours = mode(r, 'ours');
   if (!ours?.redisFailuresHealthy) return undefined;
-  return `with Redis healthy, ${ours.redisFailuresHealthy} of our Redis operations failed (timeouts) and the breaker opened ${ours.breakerOpensHealthy ?? 0} time(s): the ${r.profileTimeoutMs} ms budget is measured by a timer on the same event loop that renders the pages, so on a saturated CPU event-loop lag alone expires it; a get that fails falls back to the in-process copy or, if its tag records cannot be confirmed, to a full render from PostgreSQL (the peer's ${r.peerTimeoutMs} ms budget never expires this way)`;
+  return `with Redis healthy, ${ours.redisFailuresHealthy} of our Redis operations timed out and the breaker opened ${ours.breakerOpensHealthy ?? 0} time(s) during the load runs (finding A)`;
 }
 
 /** Why a cached dashboard is not 5x faster than an uncached one on this machine. */
@@ -141,7 +138,7 @@ function dashboardCpuReason(r: BenchResults): string {
   const none = mode(r, 'nocache');
   if (!ours || !none) return '';
   return [
-    `the warm dashboard is dominated by rendering (summaries over ${r.dataSet.counts.transfers / Math.max(1, r.dataSet.counts.users)} transfers and 20 sites per user, the chart, ~50 KB of HTML); the cache removes the database reads (no-cache p50 ${fmtMs(none.pages.dashboard.p50)} vs ours ${fmtMs(ours.pages.dashboard.p50)}), not the rendering`,
+    `the cache removes the database reads (no-cache p50 ${fmtMs(none.pages.dashboard.p50)}, ours ${fmtMs(ours.pages.dashboard.p50)}), not the rendering of a dashboard over ${r.dataSet.counts.transfers / Math.max(1, r.dataSet.counts.users)} transfers and 20 sites (~50 KB of HTML), which stays on the CPU`,
     timeoutNote(r),
     loadNote(r),
   ]
@@ -153,22 +150,33 @@ function compareReason(r: BenchResults, page: Page, other: 'peer' | 'default'): 
   const ours = mode(r, 'ours')!;
   const them = mode(r, other)!;
   const diff = Math.abs(ours.pages[page].rps - them.pages[page].rps) / Math.max(ours.pages[page].rps, them.pages[page].rps);
-  const parts: string[] = [];
-  if (diff < 0.1) parts.push(`a ${Math.round(diff * 100)}% difference, inside the run-to-run variation of a ${r.app!.seconds} s run on a shared 2-core machine`);
-  if (other === 'default')
-    parts.push(
-      `Next's default cache answers from process memory (no network); ours makes one Redis round trip per cached read (${ours.pages[page].p50.toFixed(1)} vs ${them.pages[page].p50.toFixed(1)} ms p50), which is the price of sharing entries and invalidations between instances`,
-    );
-  else
-    parts.push(
-      `the peer makes 3 sequential round trips per read but no Lua script and no L1 bookkeeping; at this request rate both are CPU-bound on the same rendering (${ours.pages[page].p50.toFixed(1)} vs ${them.pages[page].p50.toFixed(1)} ms p50)`,
-    );
+  const parts: string[] = [`p50 ${fmtMs(ours.pages[page].p50)} vs ${fmtMs(them.pages[page].p50)}`];
   if (page === 'dashboard') {
     const note = timeoutNote(r);
     if (note) parts.push(note);
   }
+  if (other === 'default') parts.push("Next's default cache answers from process memory, ours makes one Redis round trip per cached read (the price of sharing entries and invalidations between instances)");
+  if (diff < 0.1) parts.push(`a ${Math.round(diff * 100)}% difference, inside the run-to-run variation on this machine`);
   parts.push(loadNote(r));
   return parts.join('; ');
+}
+
+/** Causes found behind several missed targets, explained once. */
+export function findings(r: BenchResults): string[] {
+  const out: string[] = [];
+  const ours = mode(r, 'ours');
+  if (ours?.redisFailuresHealthy) {
+    out.push(
+      `**A. Our Redis budget expires on a busy event loop.** With Redis healthy, ${ours.redisFailuresHealthy} of our Redis operations failed and the breaker opened ${ours.breakerOpensHealthy ?? 0} time(s) during the app-level runs (the peer's ${r.peerTimeoutMs} ms budget leaves it far more room; its failures are not observable, it swallows them). The ${r.profileTimeoutMs} ms budget (ioredis \`commandTimeout\` and the handler's own deadline in lib/cache/handler.mjs) is measured by timers on the same event loop that renders the pages: when a render blocks the loop past the deadline, the timer callback runs before the reply that already arrived is read. Reproduced at handler level: with a 200 ms synchronous block right after sending each get, 5 of 5 gets returned nothing (3 timeouts, then the open breaker) although Redis answered each in under 1 ms. A failed get falls back to the in-process copy, or becomes a miss and a full render from PostgreSQL when the entry's tag records cannot be confirmed (finding B); this is consistent with the dashboard's lower throughput and long p99 for ours. Fix belongs in lib/cache (e.g. let pending I/O run before declaring a timeout, and give ioredis's commandTimeout more room than the handler deadline).`,
+    );
+  }
+  const pause = ours?.faults.find((f) => f.fault === 'pause');
+  if (pause && pause.all.p99 > pause.healthy.p99 + r.profileTimeoutMs) {
+    out.push(
+      '**B. The L1 cannot serve after a tag-record prune.** While the breaker is open, our L1 serves an entry only if every one of its tag records (own and soft tags) is "confirmed". `TagBook.prune()` (lib/cache/tags.mjs, every 60 s) deletes records whose last change + max TTL is in the past, and a tag that never changed has last change 0, so every such record is deleted each minute. Until a successful Redis read re-confirms them, an outage turns every L1 entry into a miss. Reproduced at handler level: after one prune, 0 of 100 gets hit the L1 with Redis paused (100 of 100 without the prune).',
+    );
+  }
+  return out;
 }
 
 function faultTargets(r: BenchResults): TargetCheck[] {
@@ -200,7 +208,7 @@ function faultTargets(r: BenchResults): TargetCheck[] {
 function faultReason(fault: 'pause' | 'kill', during: number, after: number, healthy: number): string {
   if (fault === 'kill' && after > during)
     return `the restarted Redis is empty (no persistence), so after the fault every dashboard is rendered from the database again (p99 after the fault ${fmtMs(after)}, healthy ${fmtMs(healthy)}): a cold cache, not the outage itself`;
-  return `requests during the fault were slower (p99 ${fmtMs(during)} during the fault, healthy ${fmtMs(healthy)}). While the breaker is open our L1 serves an entry only if every tag record is confirmed; TagBook.prune() (lib/cache/tags.mjs, every 60 s) also drops the records of tags that never changed (last change 0 + max TTL < now), so entries whose tags were not re-read since the last prune become misses and full renders (reproduced at handler level: after a prune, 0 of 100 L1 gets hit with Redis paused)`;
+  return `requests in flight during the fault: p99 ${fmtMs(during)} (healthy ${fmtMs(healthy)}): L1 entries whose tag records were not confirmed became misses and full renders (finding B)`;
 }
 
 function freshnessTargets(r: BenchResults): TargetCheck[] {

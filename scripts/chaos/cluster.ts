@@ -31,10 +31,12 @@ export async function startCluster(userCount: number, log: (line: string) => voi
   let redis: RedisServer | undefined;
   const servers: NextServer[] = [];
   const stop = async () => {
-    await Promise.allSettled(servers.map((s) => s.stop()));
-    await redis?.stop().catch(() => {});
-    await database?.drop().catch(() => {});
-    release();
+    try {
+      await Promise.allSettled([...servers.map((s) => s.stop()), redis?.stop()]);
+      await database?.drop().catch(() => {});
+    } finally {
+      release();
+    }
   };
   try {
     log('build (skipped when current) ...');

@@ -47,14 +47,16 @@ beforeAll(async () => {
     executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-}, 10 * 60_000);
+}, 15 * 60_000); // may wait for another fault test's lock and build the app first
 
 afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  await proxy?.close();
-  await database?.drop();
-  release?.();
+  try {
+    await browser?.close().catch(() => {});
+    await Promise.allSettled([server?.stop(), proxy?.close()]);
+    await database?.drop();
+  } finally {
+    release?.(); // even when a stop fails: the next fault test waits for this lock
+  }
 });
 
 const PAGES = () => [

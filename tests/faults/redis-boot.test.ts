@@ -30,13 +30,15 @@ beforeAll(async () => {
     env: { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, CACHE_KEY_PREFIX: `faults-boot-${process.pid}:` },
     ready: 'any',
   });
-}, 10 * 60_000);
+}, 15 * 60_000); // may wait for another fault test's lock and build the app first
 
 afterAll(async () => {
-  await server?.stop();
-  await redis?.stop();
-  await database?.drop();
-  release?.();
+  try {
+    await Promise.allSettled([server?.stop(), redis?.stop()]);
+    await database?.drop();
+  } finally {
+    release?.(); // even when a stop fails: the next fault test waits for this lock
+  }
 });
 
 async function expectPagesServed(maxMs: number) {

@@ -24,7 +24,7 @@ beforeAll(async () => {
   scanner = new LeakScanner(cluster.users);
   workload = new Workload(cluster, scanner, () => 'isolation');
   [first, second] = cluster.users;
-}, 10 * 60_000);
+}, 15 * 60_000); // may wait for another fault test's lock and build the app first
 
 afterAll(async () => {
   await cluster?.stop();
