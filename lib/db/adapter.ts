@@ -5,6 +5,12 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { reportDatabaseError } from './availability';
+
+async function probeDatabase(): Promise<unknown> {
+  const { db } = await import('./client');
+  return (await db()).$queryRaw`SELECT 1`;
+}
 
 export const pgliteDir = () => path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? '.data/pglite');
 
@@ -75,7 +81,19 @@ export async function memoryAdapter(): Promise<SqlMigrationAwareDriverAdapterFac
 export async function createAdapter(): Promise<SqlMigrationAwareDriverAdapterFactory> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    return new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // Dead pooled connections mark the database down at once (proxy.ts then
+    // answers 503 until a probe succeeds), and a server that stops answering
+    // fails requests after a bounded time instead of hanging them.
+    const onPoolError = (err: Error) => reportDatabaseError(err, probeDatabase);
+    return new PrismaPg(
+      {
+        connectionString: url,
+        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+        connectionTimeoutMillis: 5_000,
+        query_timeout: 30_000,
+      },
+      { onPoolError },
+    );
   }
   return pgliteAdapter(pgliteDir());
 }
