@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { syncAchievements } from '@/lib/data/progress';
+import { completeGoalIfReached } from '@/lib/data/goals';
 import type { ImportPlan } from './import-parse';
 
 type Db = Pick<PrismaClient, '$transaction'>;
@@ -102,6 +103,8 @@ export async function importAccountData(prisma: Db, userId: string, plan: Import
         skipDuplicates: true,
       });
 
+      // The imported balances may already reach the active goal.
+      await completeGoalIfReached(tx, userId);
       await syncAchievements(tx, userId);
       return {
         ok: true,

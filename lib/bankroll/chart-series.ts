@@ -1,4 +1,4 @@
-import { addDays, daysBetween, dayKeyToDate, toDayKey, type DayKey } from '@/lib/domain/days';
+import { addDays, daysBetween, dayKeyToDate, monthsBefore, type DayKey } from '@/lib/domain/days';
 
 // Pure helpers for the dashboard chart: which days to show, how many points
 // to draw, and where they go on the canvas. Pixel positions are plain numbers:
@@ -16,14 +16,7 @@ export interface ChartPoint {
 export const CHART_MONTHS = 18;
 export const MAX_CHART_POINTS = 200;
 
-/** The same calendar day `months` earlier, clamped to the end of a shorter month (UTC). */
-export function monthsBefore(day: DayKey, months: number): DayKey {
-  const date = dayKeyToDate(day);
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
-  return toDayKey(target);
-}
+export { monthsBefore } from '@/lib/domain/days';
 
 /** The last `months` months, or less when the first snapshot is more recent; never after today. */
 export function chartStartDay(firstSnapshotDay: DayKey, today: DayKey, months = CHART_MONTHS): DayKey {

@@ -89,8 +89,8 @@ async function totalsInTx(tx: Tx, userId: string) {
 /**
  * Marks the user's active goal COMPLETED once it has reached 100%. Every write
  * that changes bankroll or profit (balance updates, snapshot edits/deletes,
- * transfers, a new goal, a display-currency change) calls this inside its own
- * transaction: pages are GETs and must not write, so the write that moves the
+ * transfers, a new goal, an import) calls this inside its own transaction (a
+ * display-currency change converts target and totals alike, so it cannot): pages are GETs and must not write, so the write that moves the
  * numbers is where a goal completes itself.
  * Returns the tags whose data changed: goals(user) and, if the completion
  * unlocked GOAL_COMPLETED, achievements(user).

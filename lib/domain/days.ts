@@ -57,3 +57,12 @@ export function eachDay(from: DayKey, to: DayKey): DayKey[] {
   for (let i = 0; i < count; i++) days.push(toDayKey(new Date(start + i * MS_PER_DAY)));
   return days;
 }
+
+/** The same calendar day `months` earlier, clamped to the end of a shorter month (UTC). */
+export function monthsBefore(day: DayKey, months: number): DayKey {
+  const date = dayKeyToDate(day);
+  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+  return toDayKey(target);
+}

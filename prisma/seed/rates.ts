@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { BASE_CURRENCY, FALLBACK_RATES, SUPPORTED_CURRENCIES } from '@/lib/domain/currency';
-import { addDays, dayKeyToDate, eachDay, toDayKey, type DayKey } from '@/lib/domain/days';
+import { addDays, dayKeyToDate, eachDay, monthsBefore, toDayKey, type DayKey } from '@/lib/domain/days';
 import { createRandom } from './random';
 
 export const RATE_SOURCE = 'seed';
@@ -21,14 +21,7 @@ export interface SeedRate {
   source: string;
 }
 
-/** The same calendar day `months` months earlier (clamped to the month's last day), UTC. */
-export function monthsBefore(day: DayKey, months: number): DayKey {
-  const date = dayKeyToDate(day);
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
-  return toDayKey(target);
-}
+export { monthsBefore } from '@/lib/domain/days';
 
 /** Relative drift from the fallback rate, per day index counted back from today (index 0 = 0). */
 function driftSeries(currency: string, length: number): number[] {
