@@ -17,8 +17,9 @@
  *   CACHE_KEY_PREFIX           prefix of every Redis key and of the pub/sub channel.
  *                              Default "stakeeasy:". Must not contain "{" in cluster mode
  *                              (it would pin every key to one hash slot).
- *   CACHE_REDIS_TIMEOUT_MS     budget of one cache operation against Redis (ioredis
- *                              commandTimeout and our own deadline). Default 150.
+ *   CACHE_REDIS_TIMEOUT_MS     budget of one cache operation against Redis (the handler's own
+ *                              deadline, counted from when the command is issued; ioredis's
+ *                              commandTimeout is a backstop set well above it). Default 150.
  *   CACHE_L1_MAX_BYTES         byte bound of the in-process L1 (encoded sizes). Default 67108864
  *                              (64 MB). 0 disables the L1 (then nothing is served while Redis
  *                              is unreachable, and L1-only mode caches nothing).

@@ -40,6 +40,12 @@
  *    generations). Tag changes made elsewhere and published before the outage were therefore
  *    received; changes made during the outage are not visible in Redis to us by definition.
  *    Entries written locally during the outage are served against what this process knows.
+ *    The book keeps, confirmed, the record of every tag a live L1 entry refers to (its own tags
+ *    and the request/soft tags it was validated with), also when that tag never changed; the
+ *    periodic prune drops only records that no L1 entry refers to AND whose marks are older than
+ *    the max TTL, i.e. predate every live entry, so forgetting them (unknown = no change for local
+ *    entries, "cannot prove" for validated ones) never makes an entry look fresher. Its memory is
+ *    bounded by the L1's tags plus the records changed within the max TTL (and maxTags).
  * Known limit: a render that started before a tag change and finishes after it writes an entry
  * that counts as fresh (same as Next's own cache: the written-at is taken at write time).
  *
@@ -80,21 +86,53 @@ class TimeoutError extends Error {
 }
 
 /**
+ * Run `fn` (a Redis operation, issued now) with a budget of `ms`.
+ *
+ * The deadline timer runs on the same event loop that renders pages. When a synchronous render
+ * blocks the loop past the budget, the timer and the reply that arrived meanwhile become due in the
+ * same loop iteration, and timers run before the I/O poll reads the socket: rejecting straight
+ * from the timer would report a timeout for an answer that is already here. So an expired timer
+ * first lets pending I/O run (setImmediate callbacks run after the poll phase) and only then, if
+ * the operation is still unsettled, rejects. With Redis really stuck that costs one loop turn
+ * (microseconds), so a request still waits no more than about one budget.
+ * ioredis's own commandTimeout has no such grace; it is set well above `ms` (redis-store.mjs).
  * @template T
  * @param {() => Promise<T>} fn
  * @param {number} ms
  * @returns {Promise<T>}
  */
-function withDeadline(fn, ms) {
+export function withDeadline(fn, ms) {
   if (ms <= 0) return Promise.reject(new TimeoutError());
-  /** @type {ReturnType<typeof setTimeout>} */
-  let timer;
-  return Promise.race([
-    fn().finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new TimeoutError()), ms);
-    }),
-  ]);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    /** @type {ReturnType<typeof setImmediate> | undefined} */
+    let grace;
+    const timer = setTimeout(() => {
+      grace = setImmediate(() => {
+        if (settled) return;
+        settled = true;
+        reject(new TimeoutError());
+      });
+    }, ms);
+    /** @param {() => void} settle */
+    const finish = (settle) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (grace) clearImmediate(grace);
+      settle();
+    };
+    let op;
+    try {
+      op = fn();
+    } catch (err) {
+      op = Promise.reject(err);
+    }
+    op.then(
+      (v) => finish(() => resolve(v)),
+      (err) => finish(() => reject(err)),
+    );
+  });
 }
 
 /** @param {unknown} err */
@@ -209,8 +247,17 @@ export class CacheCore {
       });
     }
     if (cfg.debug) this.logger.info('[cache] configured', describeConfig(cfg));
-    this.pruneTimer = setInterval(() => this.book.prune(this.clock.peek()), 60_000);
+    this.pruneTimer = setInterval(() => this.pruneTagBook(), 60_000);
     this.pruneTimer.unref?.();
+  }
+
+  /**
+   * Drop tag records nothing needs any more (every minute). Records of tags a live L1 entry refers
+   * to are kept even if they never changed: they are what lets that entry be served while Redis is
+   * unreachable (see 3. above).
+   */
+  pruneTagBook() {
+    this.book.prune(this.clock.peek(), (tag) => this.l1.refersTo(tag));
   }
 
   // ───────────────────────────────────────────── get ──────────────────────────────────────────
@@ -225,8 +272,8 @@ export class CacheCore {
     const extra = requestTags(ctx);
     const l1e = this.l1.get(key);
     if (this.store) {
-      const deadline = Date.now() + this.cfg.timeoutMs;
-      if (await this.redisUsable(deadline)) {
+      const budget = await this.redisBudget();
+      if (budget > 0) {
         try {
           const store = this.store;
           const genAtStart = this.confirmGen();
@@ -234,7 +281,7 @@ export class CacheCore {
             if (this.pending.size > 0) await this.flushPending();
             const hint = l1e ? l1e.tags : this.keyTags.get(key) ?? [];
             return store.read(key, extra, l1e ? l1e.written : null, hint);
-          }, deadline - Date.now());
+          }, budget);
           this.breaker.success();
           this.metrics.inc('roundTrips', res.roundTrips);
           return this.fromRedis(key, ctx, extra, l1e, res, genAtStart);
@@ -296,6 +343,8 @@ export class CacheCore {
       const ttl = typeof env.m.ttl === 'number' ? env.m.ttl : this.cfg.maxTtlSeconds;
       this.l1.set(key, { bytes, written, tags, local: false, expiresAt: written / 1000 + ttl * 1000 });
     }
+    // Their records were just merged: keep them in the book for as long as the entry lives.
+    this.l1.noteRequestTags(key, extra);
     this.metrics.inc(fromL1 ? 'l1Hits' : 'redisHits');
     return this.buildResult(ctx, env, written, state === 'stale');
   }
@@ -448,11 +497,11 @@ export class CacheCore {
     }
     const expiresAt = Date.now() + ttl * 1000;
     if (this.store) {
-      const deadline = Date.now() + this.cfg.timeoutMs;
-      if (await this.redisUsable(deadline)) {
+      const budget = await this.redisBudget();
+      if (budget > 0) {
         try {
           const store = this.store;
-          const written = await withDeadline(() => store.write(key, bytes, tags, ttl * 1000), deadline - Date.now());
+          const written = await withDeadline(() => store.write(key, bytes, tags, ttl * 1000), budget);
           this.breaker.success();
           if (written !== null) {
             this.clock.observe(written);
@@ -488,15 +537,15 @@ export class CacheCore {
     this.metrics.inc('invalidationsLocal', tags.length);
     if (op.kind === 'expire') for (const t of tags) this.l1.deleteByTag(t);
     if (this.store) {
-      const deadline = Date.now() + this.cfg.timeoutMs;
-      if (await this.redisUsable(deadline)) {
+      const budget = await this.redisBudget();
+      if (budget > 0) {
         try {
           const store = this.store;
           const genAtStart = this.confirmGen();
           const res = await withDeadline(async () => {
             if (this.pending.size > 0) await this.flushPending();
             return store.invalidate(tags, op);
-          }, deadline - Date.now());
+          }, budget);
           this.breaker.success();
           this.clock.sync(res.now);
           const gen = this.confirmedSince(genAtStart);
@@ -522,16 +571,23 @@ export class CacheCore {
   // ─────────────────────────────────────── Redis plumbing ─────────────────────────────────────
 
   /**
-   * May this operation use Redis? Waits (within the deadline) only for the very first connection.
-   * @param {number} deadline epoch ms
+   * May this operation use Redis, and with which budget (ms; 0 = no)? One command timeout,
+   * counted from when the operation is issued rather than from when get/set/revalidateTag was
+   * entered: the caller may have blocked the event loop in between (a synchronous render), and
+   * that is no time spent waiting on Redis. Only the wait for the very first connection is taken
+   * out of the budget, so that wait plus the operation still stay within one timeout.
    */
-  async redisUsable(deadline) {
+  async redisBudget() {
     const store = this.store;
-    if (!store || !this.breaker.allow()) return false;
-    if (store.isReady()) return true;
-    if (!store.everReady && (await store.waitReady(deadline - Date.now()))) return true;
+    if (!store || !this.breaker.allow()) return 0;
+    const budget = this.cfg.timeoutMs;
+    if (store.isReady()) return budget;
+    if (!store.everReady) {
+      const started = Date.now();
+      if (await store.waitReady(budget)) return Math.max(1, budget - (Date.now() - started));
+    }
     this.failure(new Error(`Redis connection ${store.status}`), 'connect');
-    return false;
+    return 0;
   }
 
   /**

@@ -21,14 +21,21 @@
 /** Fixed per-entry overhead counted on top of the payload (Map slot, object, key, tags). */
 const OVERHEAD = 160;
 
+/** @param {string} tag bytes counted for one tag name kept with an entry */
+const tagBytes = (tag) => tag.length * 2 + 16;
+
+/** @typedef {L1Entry & { size: number, requestTags: Set<string> | null }} StoredEntry */
+
 export class L1Cache {
   /** @param {number} maxBytes */
   constructor(maxBytes) {
     this.maxBytes = maxBytes;
-    /** @type {Map<string, L1Entry & { size: number }>} */
+    /** @type {Map<string, StoredEntry>} */
     this.map = new Map();
     /** @type {Map<string, Set<string>>} tag -> keys */
     this.byTag = new Map();
+    /** @type {Map<string, number>} request tag -> number of entries that noted it */
+    this.requestTagRefs = new Map();
     this.bytes = 0;
     this.evictions = 0;
   }
@@ -39,7 +46,7 @@ export class L1Cache {
    */
   static sizeOf(key, e) {
     let n = e.bytes.length + OVERHEAD + key.length * 2;
-    for (const t of e.tags) n += t.length * 2 + 16;
+    for (const t of e.tags) n += tagBytes(t);
     return n;
   }
 
@@ -70,13 +77,8 @@ export class L1Cache {
     this.delete(key);
     const size = L1Cache.sizeOf(key, entry);
     if (this.maxBytes <= 0 || size > this.maxBytes) return false;
-    while (this.bytes + size > this.maxBytes) {
-      const oldest = this.map.keys().next();
-      if (oldest.done) break;
-      this.delete(oldest.value);
-      this.evictions++;
-    }
-    this.map.set(key, { ...entry, size });
+    this.evictUntil(this.maxBytes - size);
+    this.map.set(key, { ...entry, size, requestTags: null });
     this.bytes += size;
     for (const t of entry.tags) {
       let set = this.byTag.get(t);
@@ -84,6 +86,51 @@ export class L1Cache {
       set.add(key);
     }
     return true;
+  }
+
+  /**
+   * Evict least recently used entries until at most `limit` bytes are used.
+   * @param {number} limit
+   */
+  evictUntil(limit) {
+    while (this.bytes > limit) {
+      const oldest = this.map.keys().next();
+      if (oldest.done) break;
+      this.delete(oldest.value);
+      this.evictions++;
+    }
+  }
+
+  /**
+   * Remember the request tags (ctx.tags, soft tags) an entry was just validated with against
+   * Redis. While Redis is unreachable the entry can be served to such a request only if the
+   * TagBook still holds those tags' records, and the book keeps exactly the records of tags some
+   * entry refers to (`refersTo`). Counted in the entry's size like its own tags.
+   * @param {string} key
+   * @param {string[]} tags
+   */
+  noteRequestTags(key, tags) {
+    const e = this.map.get(key);
+    if (!e) return;
+    let added = 0;
+    for (const t of tags) {
+      if (e.requestTags?.has(t) || e.tags.includes(t)) continue;
+      (e.requestTags ??= new Set()).add(t);
+      this.requestTagRefs.set(t, (this.requestTagRefs.get(t) ?? 0) + 1);
+      added += tagBytes(t);
+    }
+    if (added === 0) return;
+    e.size += added;
+    this.bytes += added;
+    this.evictUntil(this.maxBytes);
+  }
+
+  /**
+   * Does a cached entry refer to `tag` (own tag or noted request tag)?
+   * @param {string} tag
+   */
+  refersTo(tag) {
+    return this.byTag.has(tag) || this.requestTagRefs.has(tag);
   }
 
   /** @param {string} key */
@@ -97,6 +144,13 @@ export class L1Cache {
       if (set) {
         set.delete(key);
         if (set.size === 0) this.byTag.delete(t);
+      }
+    }
+    if (e.requestTags) {
+      for (const t of e.requestTags) {
+        const n = (this.requestTagRefs.get(t) ?? 1) - 1;
+        if (n > 0) this.requestTagRefs.set(t, n);
+        else this.requestTagRefs.delete(t);
       }
     }
     return true;
@@ -126,6 +180,7 @@ export class L1Cache {
   clear() {
     this.map.clear();
     this.byTag.clear();
+    this.requestTagRefs.clear();
     this.bytes = 0;
   }
 

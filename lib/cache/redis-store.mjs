@@ -160,6 +160,18 @@ redis.call('PUBLISH', ARGV[4], '{"i":' .. ARGV[5] .. ',"r":[' .. table.concat(pa
 return out
 `;
 
+/**
+ * ioredis's own commandTimeout. The handler enforces the budget (CACHE_REDIS_TIMEOUT_MS) with its
+ * own deadline, which lets I/O that is already pending run before it declares a timeout; ioredis's
+ * timer cannot, so when a render blocks the event loop past the budget it would reject a reply
+ * that is sitting in the socket. It is therefore only a backstop for replies that never come, set
+ * well above the budget (at least 2x + 100 ms, and 1 s) so that it never fires first.
+ * @param {number} timeoutMs the handler's budget
+ */
+export function clientCommandTimeout(timeoutMs) {
+  return Math.max(1000, 2 * timeoutMs + 100);
+}
+
 /** @param {string} s */
 export function escapeKeyPart(s) {
   return s.replace(/[%{}]/g, (c) => (c === '%' ? '%25' : c === '{' ? '%7B' : '%7D'));
@@ -213,7 +225,7 @@ export class RedisStore {
     const retryStrategy = (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000) + Math.floor(Math.random() * 100);
     const base = {
       enableOfflineQueue: false,
-      commandTimeout: opts.cfg.timeoutMs,
+      commandTimeout: clientCommandTimeout(opts.cfg.timeoutMs),
       maxRetriesPerRequest: 1,
       autoResendUnfulfilledCommands: false,
       connectTimeout: Math.max(1000, opts.cfg.timeoutMs * 10),

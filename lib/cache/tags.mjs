@@ -183,7 +183,8 @@ export class HybridClock {
  * In-process knowledge of tag records.
  *
  * Redis mode: a cache of records read from Redis (every get returns the records of the entry's
- * tags) and received by pub/sub. It is only consulted while Redis is unreachable. A record is
+ * tags) and received by pub/sub. It is only consulted while Redis is unreachable, and keeps the
+ * records of the tags live L1 entries refer to (see prune). A record is
  * "confirmed" for generation `gen` when it was read or received while the invalidation subscriber
  * was subscribed in that generation: from then on every later change reached us as a message, so
  * the record is complete. The generation changes whenever the subscriber (re)subscribes (messages
@@ -263,10 +264,18 @@ export class TagBook {
     this.gen++;
   }
 
-  /** @param {number} now µs */
-  prune(now) {
+  /**
+   * Forget records that can no longer matter: every mark older than the max TTL (no live entry
+   * was written before it) AND `inUse(tag)` false. In Redis mode a record must stay while an L1
+   * entry refers to its tag, even one that never changed (last change 0): it is the confirmed
+   * knowledge that lets the entry be served while Redis is unreachable, and dropping it would
+   * turn every such entry into a miss during the next outage. Keeping it changes no verdict.
+   * @param {number} now µs
+   * @param {(tag: string) => boolean} [inUse]
+   */
+  prune(now, inUse = () => false) {
     for (const [tag, { r }] of this.map) {
-      if (recordLastChange(r) + this.maxTtlUs < now) this.map.delete(tag);
+      if (recordLastChange(r) + this.maxTtlUs < now && !inUse(tag)) this.map.delete(tag);
     }
   }
 

@@ -9,7 +9,7 @@
  * before the warm-up do not apply to it: only pass data you know to be current.
  */
 import { encode } from './serialize.mjs';
-import { entryTags } from './handler.mjs';
+import { entryTags, withDeadline } from './handler.mjs';
 
 /**
  * @typedef {Object} WarmupEntry
@@ -48,13 +48,14 @@ export async function warmup(core, entries) {
     const at = typeof e.lastModified === 'number' && Number.isFinite(e.lastModified) ? e.lastModified * 1000 : undefined;
     const store = core.store;
     if (store) {
-      if (!(await core.redisUsable(Date.now() + core.cfg.timeoutMs))) {
+      const budget = await core.redisBudget();
+      if (budget <= 0) {
         failed++;
         continue;
       }
       try {
         // Redis clamps the written-at to its own "now" (never in the future).
-        const res = await store.write(e.key, bytes, tags, ttl * 1000, { nx: true, written: at ?? undefined });
+        const res = await withDeadline(() => store.write(e.key, bytes, tags, ttl * 1000, { nx: true, written: at ?? undefined }), budget);
         core.breaker.success();
         if (res === null) skipped++;
         else written++;

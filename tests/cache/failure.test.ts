@@ -151,6 +151,135 @@ describe('Redis paused (SIGSTOP)', () => {
   });
 });
 
+/** Keeps the event loop busy like a synchronous render does (no await: nothing else runs). */
+function blockLoop(ms: number) {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    /* busy */
+  }
+}
+
+describe('busy event loop, Redis healthy', () => {
+  let srv: RedisServer;
+  beforeAll(async () => {
+    srv = await startRedis();
+    servers.push(srv);
+  });
+
+  it('a get whose caller blocks the loop for 2x the timeout right after starting it returns the entry and counts no timeout', async () => {
+    const A = core(srv);
+    expect(await A.ready()).toBe(true);
+    const ctx = getCtx('FETCH', { tags: ['bz'], softTags: ['_N_T_/bz'] });
+    await A.set('busy1', fetchValue('busy1', ['bz']), { fetchCache: true, tags: ['bz'] });
+    await A.get('busy1', ctx); // scripts loaded
+    for (let i = 0; i < 5; i++) {
+      const pending = A.get('busy1', ctx);
+      blockLoop(2 * TIMEOUT);
+      expect((await pending)?.value).toStrictEqual(fetchValue('busy1', ['bz']));
+    }
+    const c = A.getStats().counters;
+    expect(c.timeouts).toBe(0);
+    expect(c.errors).toBe(0);
+    expect(c.degradedGets).toBe(0); // every answer came from Redis, not from the outage path
+    expect(A.breaker.state).toBe('closed');
+  });
+
+  it('a reply that arrived while the loop was blocked past the timeout (command already written) is used, not timed out', async () => {
+    const A = core(srv);
+    expect(await A.ready()).toBe(true);
+    const ctx = getCtx('FETCH', { tags: ['bw'], softTags: ['_N_T_/bw'] });
+    await A.set('busy2', fetchValue('busy2', ['bw']), { fetchCache: true, tags: ['bw'] });
+    await A.get('busy2', ctx); // scripts loaded
+    // Block the loop as soon as the command has been written to the socket: Redis answers in
+    // well under a millisecond, so the reply waits in the socket while the deadline passes.
+    const client = A.store!.client as Redis;
+    const send = client.sendCommand.bind(client);
+    let armed = false;
+    client.sendCommand = ((...args: Parameters<Redis['sendCommand']>) => {
+      const res = send(...args);
+      if (armed) {
+        armed = false;
+        queueMicrotask(() => blockLoop(2 * TIMEOUT));
+      }
+      return res;
+    }) as Redis['sendCommand'];
+    for (let i = 0; i < 5; i++) {
+      armed = true;
+      expect((await A.get('busy2', ctx))?.value).toStrictEqual(fetchValue('busy2', ['bw']));
+      expect(armed).toBe(false); // the block did happen
+    }
+    const c = A.getStats().counters;
+    expect(c.timeouts).toBe(0);
+    expect(c.errors).toBe(0);
+    expect(c.degradedGets).toBe(0);
+    expect(A.breaker.state).toBe('closed');
+  });
+
+  it('a genuinely paused Redis still times out within about one timeout', async () => {
+    const A = core(srv, { breakerThreshold: 100 });
+    expect(await A.ready()).toBe(true);
+    const ctx = getCtx('FETCH', { tags: ['bp'], softTags: [] });
+    await A.set('busy3', fetchValue('busy3', ['bp']), { fetchCache: true, tags: ['bp'] });
+    await A.get('busy3', ctx);
+    srv.pause();
+    try {
+      for (let i = 0; i < 3; i++) {
+        const [res, ms] = await timed(() => A.get('busy3', ctx));
+        expect(res?.value).toStrictEqual(fetchValue('busy3', ['bp'])); // from the L1
+        expect(ms).toBeGreaterThanOrEqual(TIMEOUT - 2);
+        expect(ms).toBeLessThan(TIMEOUT + MARGIN);
+      }
+    } finally {
+      srv.resume();
+    }
+    expect(A.getStats().counters.timeouts).toBe(3);
+  });
+});
+
+describe('tag-record prune', () => {
+  it('after a prune the L1 still serves with Redis paused; tags invalidated via pub/sub before the pause still miss', async () => {
+    const srv = await startRedis();
+    servers.push(srv);
+    const A = core(srv);
+    const B = core(srv, { keyPrefix: A.cfg.keyPrefix });
+    await Promise.all([A.ready(), B.ready()]);
+    const N = 100;
+    const tagsOf = (i: number) => [`pr${i}`, 'pr-all'];
+    const ctxOf = (i: number) => getCtx('FETCH', { tags: tagsOf(i), softTags: ['_N_T_/layout', `_N_T_/pr/${i % 10}`] });
+    for (let i = 0; i < N; i++) await B.set(`pr-${i}`, fetchValue(`v${i}`, tagsOf(i)), { fetchCache: true, tags: tagsOf(i) });
+    for (let i = 0; i < N; i++) expect(await A.get(`pr-${i}`, ctxOf(i))).not.toBeNull(); // A's L1 filled from Redis
+    expect(A.getStats().counters.redisHits).toBe(N);
+
+    const recordsBefore = A.book.size;
+    A.pruneTagBook(); // what the 60 s timer does; none of these tags ever changed
+    expect(A.book.size).toBe(recordsBefore); // every record is needed by a live L1 entry
+
+    // changes made elsewhere reach A by pub/sub only: an own tag and a soft tag
+    await B.revalidateTag('pr0');
+    await B.revalidateTag('_N_T_/pr/1'); // revalidatePath: entries 1, 11, ..., 91
+    expect(await waitUntil(() => A.getStats().counters.invalidationsRemote >= 2, 3000)).toBe(true);
+    A.pruneTagBook();
+
+    const invalidated = (i: number) => i === 0 || i % 10 === 1;
+    srv.pause();
+    try {
+      for (let i = 0; i < N; i++) {
+        const res = await A.get(`pr-${i}`, ctxOf(i));
+        if (invalidated(i)) expect(res, `pr-${i}`).toBeNull();
+        else expect(res?.value, `pr-${i}`).toStrictEqual(fetchValue(`v${i}`, tagsOf(i)));
+      }
+      expect(A.breaker.state).not.toBe('closed');
+    } finally {
+      srv.resume();
+    }
+
+    // memory stays bounded by the L1: once no entry refers to a tag, an unchanged record goes
+    for (let i = 0; i < N; i++) A.l1.delete(`pr-${i}`);
+    A.pruneTagBook();
+    expect(A.book.size).toBe(2); // only the two records changed within the max TTL remain
+  });
+});
+
 describe('lost subscription (catch-up)', () => {
   it('after the invalidation subscriber reconnects, L1 entries validated before the gap are not served during an outage', async () => {
     const srv = await startRedis();

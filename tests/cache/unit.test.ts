@@ -132,6 +132,30 @@ describe('L1 cache', () => {
     expect(l1.bytes).toBe(0);
     expect(l1.byTag.size).toBe(0);
   });
+  it('prune keeps the tag records live L1 entries refer to (own and request tags), also never-changed ones', () => {
+    const l1 = new L1Cache(1e6);
+    l1.set('a', entry(10, ['own']));
+    l1.noteRequestTags('a', ['own', '_N_T_/soft']);
+    l1.set('b', entry(10, ['gone']));
+    l1.noteRequestTags('b', ['_N_T_/soft', '_N_T_/b']);
+    const sized = l1.bytes;
+    l1.delete('b');
+    expect(l1.refersTo('own') && l1.refersTo('_N_T_/soft')).toBe(true);
+    expect(l1.refersTo('gone') || l1.refersTo('_N_T_/b')).toBe(false);
+    expect(l1.bytes).toBeLessThan(sized);
+    const book = new TagBook({ authoritative: false, maxTtlUs: 1e9 });
+    for (const t of ['own', '_N_T_/soft', 'gone', '_N_T_/b']) book.merge(t, emptyRecord(), book.gen); // never changed
+    book.merge('recent', { s: 0, x: 5e9, p: 0, pa: 0 }, book.gen);
+    book.prune(5e9 + 1, (t) => l1.refersTo(t));
+    expect(book.lookup('own', true)).toEqual(emptyRecord()); // still confirmed
+    expect(book.lookup('_N_T_/soft', true)).toEqual(emptyRecord());
+    expect(book.lookup('gone', true)).toBeUndefined();
+    expect(book.lookup('_N_T_/b', true)).toBeUndefined();
+    expect(book.lookup('recent', true)?.x).toBe(5e9); // changed within the max TTL: kept
+    l1.clear();
+    book.prune(5e9 + 1, (t) => l1.refersTo(t));
+    expect(book.size).toBe(1);
+  });
 });
 
 describe('circuit breaker', () => {
