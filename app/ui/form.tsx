@@ -12,19 +12,16 @@ export function SubmitButton({ children, pendingText, className = 'btn btn-prima
   );
 }
 
-interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
-  label: string;
-  name: string;
-  state?: FormState;
-  hint?: string;
+/** Ids and error wiring shared by every labelled control. */
+function fieldWiring(name: string, state: FormState | undefined, hint: string | undefined) {
+  const id = `f-${name}`;
+  const errors = state?.errors?.[name];
+  const describedBy = [errors ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return { id, errors, control: { id, name, 'aria-invalid': errors ? true : undefined, 'aria-describedby': describedBy } as const };
 }
 
-/** A labelled input whose error sits next to it and is announced to screen readers. */
-export function Field({ label, name, state, hint, defaultValue, ...input }: FieldProps) {
-  const errors = state?.errors?.[name];
-  const id = `f-${name}`;
-  const describedBy = [errors ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
-  const value = input.type === 'password' ? undefined : (state?.values?.[name] ?? defaultValue);
+/** Label, hint and the error next to the control, announced to screen readers. */
+function FieldFrame({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: React.ReactNode }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -33,7 +30,7 @@ export function Field({ label, name, state, hint, defaultValue, ...input }: Fiel
           {hint}
         </p>
       )}
-      <input id={id} name={name} aria-invalid={errors ? true : undefined} aria-describedby={describedBy} defaultValue={value} key={String(value ?? '')} {...input} />
+      {children}
       {errors && (
         <p id={`${id}-error`} className="field-error" role="alert">
           {errors.join(' ')}
@@ -43,33 +40,62 @@ export function Field({ label, name, state, hint, defaultValue, ...input }: Fiel
   );
 }
 
+interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  name: string;
+  state?: FormState;
+  hint?: string;
+}
+
+/** A labelled input that keeps what the user typed after a failed submit (never a password). */
+export function Field({ label, name, state, hint, defaultValue, ...input }: FieldProps) {
+  const { id, errors, control } = fieldWiring(name, state, hint);
+  const value = input.type === 'password' ? undefined : (state?.values?.[name] ?? defaultValue);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      <input {...control} defaultValue={value} key={String(value ?? '')} {...input} />
+    </FieldFrame>
+  );
+}
+
+interface TextAreaFieldProps extends React.TextareaHTMLAttributes<HTMLTextAreaElement> {
+  label: string;
+  name: string;
+  state?: FormState;
+  hint?: string;
+}
+
+export function TextAreaField({ label, name, state, hint, defaultValue, ...textarea }: TextAreaFieldProps) {
+  const { id, errors, control } = fieldWiring(name, state, hint);
+  const value = state?.values?.[name] ?? defaultValue;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      <textarea {...control} defaultValue={value} key={String(value ?? '')} {...textarea} />
+    </FieldFrame>
+  );
+}
+
 interface SelectProps extends React.SelectHTMLAttributes<HTMLSelectElement> {
   label: string;
   name: string;
   state?: FormState;
+  hint?: string;
   options: { value: string; label: string }[];
 }
 
-export function SelectField({ label, name, state, options, defaultValue, ...select }: SelectProps) {
-  const errors = state?.errors?.[name];
-  const id = `f-${name}`;
+export function SelectField({ label, name, state, hint, options, defaultValue, ...select }: SelectProps) {
+  const { id, errors, control } = fieldWiring(name, state, hint);
   const value = state?.values?.[name] ?? defaultValue;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : undefined} defaultValue={value} key={String(value ?? '')} {...select}>
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      <select {...control} defaultValue={value} key={String(value ?? '')} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {errors && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {errors.join(' ')}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 

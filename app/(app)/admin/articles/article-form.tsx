@@ -3,9 +3,8 @@
 import { useActionState, useRef, useState, useTransition } from 'react';
 import { useFormStatus } from 'react-dom';
 import { initialFormState, type FormState } from '@/lib/forms';
-import { Field, FormMessage, SubmitButton } from '@/app/ui/form';
+import { Field, FormMessage, SubmitButton, TextAreaField } from '@/app/ui/form';
 import { MARKDOWN_MAX, SUMMARY_MAX, SUMMARY_MIN, TITLE_MAX, TITLE_MIN } from '@/lib/articles/schemas';
-import { TextAreaField } from '../text-area-field';
 import { previewArticleAction } from './actions';
 
 export interface ArticleFormValues {
