@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { newNonce, noncePolicy, staticPolicy } from '@/lib/security/csp';
-import { databaseDown } from '@/lib/db/availability';
+import { databaseDown, UNAVAILABLE_PATH } from '@/lib/db/availability';
 import { outageResponse } from '@/lib/db/outage-page';
 
 // Signed-in areas. Without a session cookie the visitor is sent to sign in
@@ -46,6 +46,10 @@ export function proxy(request: NextRequest) {
   // render fail (see lib/db/availability.ts). Health and metrics stay up for the monitors.
   if (databaseDown() && !under(pathname, ['/api/health', '/api/metrics', '/_next'])) {
     return outageResponse(request.method);
+  }
+  if (pathname === UNAVAILABLE_PATH) {
+    // Reached after an outage ended: nothing to show any more.
+    return NextResponse.redirect(new URL('/', request.url));
   }
   if (under(pathname, PROTECTED) && !request.cookies.has('se_session')) {
     const url = request.nextUrl.clone();

@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { redirect, notFound } from 'next/navigation';
 import { db } from '@/lib/db/client';
+import { redirectIfDatabaseDown } from '@/lib/db/unavailable';
 
 export const SESSION_COOKIE = 'se_session';
 const SESSION_DAYS = 30;
@@ -71,13 +72,18 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!token) return null;
   const prisma = await db();
-  const session = await prisma.session.findUnique({
-    where: { id: hashToken(token) },
-    select: {
-      expiresAt: true,
-      user: { select: { id: true, email: true, displayName: true, role: true, displayCurrency: true } },
-    },
-  });
+  const session = await prisma.session
+    .findUnique({
+      where: { id: hashToken(token) },
+      select: {
+        expiresAt: true,
+        user: { select: { id: true, email: true, displayName: true, role: true, displayCurrency: true } },
+      },
+    })
+    .catch((err: unknown) => {
+      redirectIfDatabaseDown(err);
+      throw err;
+    });
   if (!session || session.expiresAt <= new Date()) return null;
   return session.user;
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
+import { redirectIfDatabaseDown } from '@/lib/db/unavailable';
 
 // Default lifetime of cached reads. Invalidation is by tag on every write, so
 // this is only a safety net against a missed tag.
@@ -13,6 +14,9 @@ export const DATA_TTL_SECONDS = 300;
  */
 export function cachedRead<T>(keyParts: (string | number)[], tags: string[], load: () => Promise<T>, revalidate = DATA_TTL_SECONDS): Promise<T> {
   // The benchmarks' "no data cache" baseline: same pages, every read from the database.
-  if (process.env.STAKEEASY_DATA_CACHE === 'off') return load();
-  return unstable_cache(load, keyParts.map(String), { tags, revalidate })();
+  const read = process.env.STAKEEASY_DATA_CACHE === 'off' ? load : unstable_cache(load, keyParts.map(String), { tags, revalidate });
+  return read().catch((err: unknown) => {
+    redirectIfDatabaseDown(err);
+    throw err;
+  });
 }

@@ -7,7 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { reportDatabaseError } from './availability';
 
-async function probeDatabase(): Promise<unknown> {
+export async function probeDatabase(): Promise<unknown> {
   const { db } = await import('./client');
   return (await db()).$queryRaw`SELECT 1`;
 }

@@ -26,6 +26,9 @@ interface Internal extends DatabaseAvailability {
 }
 
 const KEY = Symbol.for('stakeeasy.db-availability');
+/** Where a render that discovers an outage redirects; proxy.ts answers it with the 503 page. */
+export const UNAVAILABLE_PATH = '/unavailable';
+
 export const PROBE_INTERVAL_MS = 1000;
 export const PROBE_TIMEOUT_MS = 1000;
 
