@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 
 // argon2id with OWASP's minimum recommendation (19 MiB, t=2, p=1): strong
-// enough for a bankroll app and fast enough (~30 ms) for sign-in bursts.
+// enough for a bankroll app and cheap enough for bursts of sign-ins.
 const OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {

@@ -7,6 +7,9 @@ export const emailSchema = z
   .max(254, 'That e-mail address is too long.')
   .pipe(z.email({ error: 'Enter a valid e-mail address, like name@example.com.' }));
 
+/** The rule below, in words, shown next to every new-password field. */
+export const NEW_PASSWORD_HINT = 'At least 10 characters, mixing letters with a digit or symbol.';
+
 // Length matters more than character classes; the classes only stop the
 // worst choices ("aaaaaaaaaaaa").
 export const newPasswordSchema = z

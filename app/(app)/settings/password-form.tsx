@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { Field, FormMessage, SubmitButton } from '@/app/ui/form';
 import { initialFormState } from '@/lib/forms';
+import { NewPasswordFields } from '@/app/ui/new-password-fields';
 import { changePasswordAction } from './actions';
 
 export function PasswordForm() {
@@ -11,17 +12,7 @@ export function PasswordForm() {
     <form action={action} className="form" noValidate>
       <FormMessage state={state} />
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required state={state} />
-      <Field
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        state={state}
-        hint="At least 10 characters, mixing letters with a digit or symbol."
-      />
-      <Field label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required state={state} />
+      <NewPasswordFields name="newPassword" label="New password" confirmLabel="Confirm new password" state={state} />
       <div>
         <SubmitButton pendingText="Changing…">Change password</SubmitButton>
       </div>
