@@ -33,7 +33,7 @@ describe('cache-handler.mjs as Next loads it', () => {
     delete process.env.CACHE_SHARED;
     mkdirSync(path.join(dist, 'server'), { recursive: true });
     writeFileSync(path.join(dist, 'BUILD_ID'), 'smoke-build-1\n');
-    const Handler = (await import('/work/main/cache-handler.mjs')).default;
+    const Handler = (await import('../../cache-handler.mjs')).default;
     const ctx = { serverDistDir: path.join(dist, 'server'), dev: false, revalidatedTags: [], _requestHeaders: {}, maxMemoryCacheSize: 0 };
     const h1 = new Handler(ctx);
     const h2 = new Handler(ctx);
