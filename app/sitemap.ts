@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { sitemapData } from '@/lib/data/articles';
+import { sitemapData } from '@/lib/articles/reads';
 import { absoluteUrl } from '@/lib/articles/format';
 
 // Rendered per request from the tag-cached listing (`articles`): prerendering it at build

@@ -4,7 +4,7 @@
 // name (typed: a row here without an implementation there does not compile).
 
 export const ACTION_FILES = {
-  holdings: 'app/(app)/holdings/actions.ts',
+  holdings: 'app/(app)/_holdings/actions.ts',
   transfers: 'app/(app)/transfers/actions.ts',
   goals: 'app/(app)/goals/actions.ts',
   settings: 'app/(app)/settings/actions.ts',

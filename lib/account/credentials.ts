@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/client';
 import { verifyPassword } from '@/lib/auth/password';
 import { hit, reset } from '@/lib/auth/rate-limit';
-import { accountLimits } from './limits';
+import { accountLimits } from '@/lib/account/limits';
 
 export type PasswordCheck = { kind: 'ok' } | { kind: 'wrong' } | { kind: 'rate-limited'; retryAfterSeconds: number };
 

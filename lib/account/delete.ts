@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { accountMutationTags } from './tags';
+import { accountMutationTags } from '@/lib/account/tags';
 
 type Db = Pick<PrismaClient, '$transaction'>;
 

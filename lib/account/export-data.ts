@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import type { AccountData } from './export-format';
+import type { AccountData } from '@/lib/account/export-format';
 
 type Db = Pick<PrismaClient, 'user' | 'holding' | 'transfer' | 'goal' | 'userAchievement' | 'articleRead'>;
 

@@ -28,7 +28,7 @@
  * In both formats amounts are exact decimal strings with 2 decimals ("1234.50"), days are
  * YYYY-MM-DD and instants ISO 8601 in UTC with milliseconds.
  */
-import { csvLine } from './csv';
+import { csvLine } from '@/lib/account/csv';
 
 export const EXPORT_FORMAT = 'stakeeasy-export';
 export const EXPORT_VERSION = 1;

@@ -11,9 +11,9 @@ import { z } from 'zod';
 import type { AchievementCode } from '@/lib/domain/achievements';
 import type { DayKey } from '@/lib/domain/days';
 import { hasControlChars, hasVisibleChar, isStorableText } from '@/lib/domain/text';
-import { parseCsv, unprotectFormula } from './csv';
-import { CSV_COLUMNS, CSV_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, type CsvColumn, type CsvRecord } from './export-format';
-import * as f from './fields';
+import { parseCsv, unprotectFormula } from '@/lib/account/csv';
+import { CSV_COLUMNS, CSV_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, type CsvColumn, type CsvRecord } from '@/lib/account/export-format';
+import * as f from '@/lib/account/fields';
 
 export interface PlannedSnapshot {
   amount: string;

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { syncAchievements } from '@/lib/data/progress';
-import { completeGoalIfReached } from '@/lib/data/goals';
-import type { ImportPlan } from './import-parse';
+import { syncAchievements } from '@/lib/progress/writes';
+import { completeGoalIfReached } from '@/lib/goals/reads';
+import type { ImportPlan } from '@/lib/account/import-parse';
 
 type Db = Pick<PrismaClient, '$transaction'>;
 

@@ -1,4 +1,4 @@
-import { allUserTags, tags } from '@/lib/data/tags';
+import { allUserTags, tags } from '@/lib/data-cache/tags';
 
 /** The cache tags each settings mutation changes (checked by tests/unit/account/tags.test.ts). */
 export const accountMutationTags = {

@@ -1,5 +1,5 @@
 /** Presentation helpers shared by the public article pages. Pure. */
-import { TEAM_AUTHOR_NAME } from './json-ld';
+import { TEAM_AUTHOR_NAME } from '@/lib/articles/json-ld';
 
 /** Never the e-mail: a display name or the team. */
 export function authorName(displayName: string | null | undefined): string {

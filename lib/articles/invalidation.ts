@@ -14,7 +14,7 @@
  *
  * Pure, so the lists are unit-tested (tests/unit/articles/invalidation.test.ts).
  */
-import { tags } from '@/lib/data/tags';
+import { tags } from '@/lib/data-cache/tags';
 
 export interface Invalidation {
   /** Expire at once (updateTag). */

@@ -5,7 +5,7 @@
  */
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { slugify } from './slug';
+import { slugify } from '@/lib/articles/slug';
 
 const EXTERNAL_REL = 'noopener noreferrer nofollow';
 const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;

@@ -1,7 +1,7 @@
 /** Validation of the admin article and tag forms (zod). Pure: shared by actions and tests. */
 import { z } from 'zod';
 import { isStorableText } from '@/lib/domain/text';
-import { isValidSlug, slugify, SLUG_MAX_LENGTH } from './slug';
+import { isValidSlug, slugify, SLUG_MAX_LENGTH } from '@/lib/articles/slug';
 
 export const TITLE_MIN = 5;
 export const TITLE_MAX = 160;

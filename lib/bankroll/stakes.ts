@@ -10,7 +10,7 @@ import {
   type CashAnswers,
   type TournamentAnswers,
 } from '@/lib/domain/recommendations';
-import { firstParam, type SearchParams } from './fields';
+import { firstParam, type SearchParams } from '@/lib/fields/form-fields';
 
 // The stakes page is a GET form: answers live in the URL (shareable, no state
 // changed). Cash and tournament answers use distinct parameter names so both

@@ -2,8 +2,8 @@ import Decimal from 'decimal.js';
 import { convertExact, type Rates } from '@/lib/domain/currency';
 import { roundMoney } from '@/lib/domain/money';
 import { bankroll, holdingChange, profit, sumTransfers } from '@/lib/domain/totals';
-import type { HoldingDto } from '@/lib/data/holdings';
-import type { TransferDto } from '@/lib/data/transfers';
+import type { HoldingDto } from '@/lib/holdings/reads';
+import type { TransferDto } from '@/lib/transfers/reads';
 
 export interface BreakdownRow {
   holding: HoldingDto;

@@ -21,7 +21,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { revalidateTag } from 'next/cache';
-import { tags } from '@/lib/data/tags';
+import { tags } from '@/lib/data-cache/tags';
 
 /** What Next hands the handler for the 'max' profile (revalidateTag(tag, 'max')). */
 export const MAX_PROFILE_DURATIONS = { expire: 31_536_000 };

@@ -4,7 +4,7 @@ import { loadAccountData } from '@/lib/account/export-data';
 import { toCsvExport, toJsonExport, type AccountData } from '@/lib/account/export-format';
 import { importAccountData } from '@/lib/account/import';
 import { parseCsvImport, parseJsonImport, type ImportPlan } from '@/lib/account/import-parse';
-import { allUserTags, tags } from '@/lib/data/tags';
+import { allUserTags, tags } from '@/lib/data-cache/tags';
 import { DEMO_USER, seed } from '@/prisma/seed/index';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 

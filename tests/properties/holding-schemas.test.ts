@@ -1,4 +1,4 @@
-// Properties of every schema the site/asset actions use (app/(app)/holdings/actions.ts):
+// Properties of every schema the site/asset actions use (app/(app)/_holdings/actions.ts):
 // generated valid input round-trips exactly; generated invalid input never throws and is
 // refused with a message on the field at fault, and on no other field.
 import fc from 'fast-check';
@@ -12,7 +12,7 @@ import {
   moveHoldingSchema,
   renameHoldingSchema,
   updateBalanceSchema,
-} from '@/lib/bankroll/holding-schemas';
+} from '@/lib/holdings/schemas';
 import {
   RUNS,
   amountOracle,

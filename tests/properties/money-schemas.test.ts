@@ -3,9 +3,9 @@
 // refused with a message on that field and nowhere else.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goalInputSchema, LATEST_GOAL_END } from '@/lib/bankroll/goal-input';
-import { transferInputSchema } from '@/lib/bankroll/transfer-input';
-import { EARLIEST_DAY, NOTE_MAX_LENGTH } from '@/lib/bankroll/fields';
+import { goalInputSchema, LATEST_GOAL_END } from '@/lib/goals/schemas';
+import { transferInputSchema } from '@/lib/transfers/schemas';
+import { EARLIEST_DAY, NOTE_MAX_LENGTH } from '@/lib/fields/form-fields';
 import {
   PAYLOADS,
   RUNS,

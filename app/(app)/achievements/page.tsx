@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
-import { getProfile } from '@/lib/data/profile';
-import { listAchievements } from '@/lib/data/achievements';
+import { getProfile } from '@/lib/account/reads';
+import { listAchievements } from '@/lib/progress/reads';
 import { activeStreak } from '@/lib/domain/streaks';
 import { toDayKey } from '@/lib/domain/days';
 import { formatDayLong } from '@/lib/bankroll/chart-series';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { HoldingListPage } from '@/app/(app)/holdings/list-page';
+import { HoldingListPage } from '@/app/(app)/_holdings/list-page';
 
 export const metadata: Metadata = { title: 'Assets' };
 

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { listHoldings } from '@/lib/data/holdings';
-import { listTransfers } from '@/lib/data/transfers';
-import { latestRates } from '@/lib/data/rates';
-import { getProfile } from '@/lib/data/profile';
+import { listHoldings } from '@/lib/holdings/reads';
+import { listTransfers } from '@/lib/transfers/reads';
+import { latestRates } from '@/lib/rates/reads';
+import { getProfile } from '@/lib/account/reads';
 import { summarize } from '@/lib/bankroll/summary';
 import { formatMoney } from '@/lib/domain/money';
 import { toDayKey } from '@/lib/domain/days';
 import { activeStreak } from '@/lib/domain/streaks';
-import { activeGoalOf, listGoals } from '@/lib/data/goals';
-import { evaluateStoredGoal } from '@/lib/bankroll/goal-progress';
-import { bankrollChart } from '@/lib/bankroll/chart';
+import { activeGoalOf, listGoals } from '@/lib/goals/reads';
+import { evaluateStoredGoal } from '@/lib/goals/progress';
+import { bankrollChart } from '@/lib/bankroll/reads';
 import { BankrollChart } from '@/app/ui/chart';
 import { GoalProgressView } from '../goals/goal-progress';
 

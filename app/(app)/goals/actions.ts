@@ -2,14 +2,14 @@
 
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { idSchema } from '@/lib/bankroll/holding-schemas';
+import { idSchema } from '@/lib/holdings/schemas';
 import { db } from '@/lib/db/client';
-import { expireTags } from '@/lib/data/invalidate';
+import { expireTags } from '@/lib/data-cache/invalidate';
 import { toDayKey } from '@/lib/domain/days';
 import { failure, invalid, type FormState } from '@/lib/forms';
-import { goalInputSchema } from '@/lib/bankroll/goal-input';
-import { archiveGoal, createGoal } from '@/lib/bankroll/goal-writes';
-import { goalMutationTags } from '@/lib/bankroll/money-tags';
+import { goalInputSchema } from '@/lib/goals/schemas';
+import { archiveGoal, createGoal } from '@/lib/goals/writes';
+import { goalMutationTags } from '@/lib/transfers/tags';
 
 export async function createGoalAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();

@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 import { formatMoney } from '@/lib/domain/money';
 import { formatDayLong } from '@/lib/bankroll/chart-series';
-import { GOAL_TYPE_LABELS } from '@/lib/bankroll/goal-input';
-import type { GoalEvaluation } from '@/lib/bankroll/goal-progress';
-import type { GoalDto } from '@/lib/data/goals';
+import { GOAL_TYPE_LABELS } from '@/lib/goals/schemas';
+import type { GoalEvaluation } from '@/lib/goals/progress';
+import type { GoalDto } from '@/lib/goals/reads';
 import type { DayKey } from '@/lib/domain/days';
 
 /** The active goal's target, progress bar and due date (dashboard and goals page). */

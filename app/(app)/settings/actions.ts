@@ -13,7 +13,7 @@ import { accountLimits, MAX_IMPORT_BYTES } from '@/lib/account/limits';
 import { formatMegabytes, importSummaryMessage } from '@/lib/account/messages';
 import { changePasswordSchema, deleteAccountSchema, displayCurrencySchema } from '@/lib/account/schemas';
 import { accountMutationTags } from '@/lib/account/tags';
-import { expireTags } from '@/lib/data/invalidate';
+import { expireTags } from '@/lib/data-cache/invalidate';
 import { db } from '@/lib/db/client';
 import { failure, invalid, type FormState } from '@/lib/forms';
 

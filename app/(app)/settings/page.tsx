@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
-import { getProfile } from '@/lib/data/profile';
+import { getProfile } from '@/lib/account/reads';
 import { SUPPORTED_CURRENCIES } from '@/lib/domain/currency';
 import { CurrencyForm } from './currency-form';
 import { DeleteAccountForm } from './delete-account-form';

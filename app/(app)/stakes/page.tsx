@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import Decimal from 'decimal.js';
 import { requireUser } from '@/lib/auth/session';
-import { getProfile } from '@/lib/data/profile';
-import { listHoldings } from '@/lib/data/holdings';
-import { listTransfers } from '@/lib/data/transfers';
-import { latestRates } from '@/lib/data/rates';
+import { getProfile } from '@/lib/account/reads';
+import { listHoldings } from '@/lib/holdings/reads';
+import { listTransfers } from '@/lib/transfers/reads';
+import { latestRates } from '@/lib/rates/reads';
 import { summarize } from '@/lib/bankroll/summary';
 import { convert, type Rates } from '@/lib/domain/currency';
 import { formatMoney } from '@/lib/domain/money';
@@ -18,7 +18,7 @@ import {
   tournamentBuyInRange,
   type BuyInRange,
 } from '@/lib/domain/recommendations';
-import type { SearchParams } from '@/lib/bankroll/fields';
+import type { SearchParams } from '@/lib/fields/form-fields';
 import { CASH_QUESTIONS, TOURNAMENT_QUESTIONS, answerParams, cashAnswersFrom, tournamentAnswersFrom, type Question } from '@/lib/bankroll/stakes';
 
 export const metadata: Metadata = { title: 'Stake recommendations' };

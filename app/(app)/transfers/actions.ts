@@ -3,13 +3,13 @@
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { expireTags } from '@/lib/data/invalidate';
+import { expireTags } from '@/lib/data-cache/invalidate';
 import { toDayKey } from '@/lib/domain/days';
 import { invalid, type FormState } from '@/lib/forms';
-import { transferInputSchema } from '@/lib/bankroll/transfer-input';
-import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/bankroll/transfer-writes';
-import { transferMutationTags } from '@/lib/bankroll/money-tags';
-import { idSchema } from '@/lib/bankroll/holding-schemas';
+import { transferInputSchema } from '@/lib/transfers/schemas';
+import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/transfers/writes';
+import { transferMutationTags } from '@/lib/transfers/tags';
+import { idSchema } from '@/lib/holdings/schemas';
 
 const parse = (formData: FormData) => transferInputSchema(toDayKey(new Date())).safeParse(Object.fromEntries(formData));
 

@@ -2,15 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import Decimal from 'decimal.js';
 import { requireUser } from '@/lib/auth/session';
-import { getProfile } from '@/lib/data/profile';
-import { filterTransfers, listTransfers, type TransferDto } from '@/lib/data/transfers';
-import { latestRates } from '@/lib/data/rates';
+import { getProfile } from '@/lib/account/reads';
+import { filterTransfers, listTransfers, type TransferDto } from '@/lib/transfers/reads';
+import { latestRates } from '@/lib/rates/reads';
 import { convert } from '@/lib/domain/currency';
 import { formatMoney } from '@/lib/domain/money';
 import { sumTransfers } from '@/lib/domain/totals';
 import { formatDayLong } from '@/lib/bankroll/chart-series';
-import { firstParam, type SearchParams } from '@/lib/bankroll/fields';
-import { TRANSFER_TYPE_LABELS, isFiltered, parseTransferFilter } from '@/lib/bankroll/transfer-input';
+import { firstParam, type SearchParams } from '@/lib/fields/form-fields';
+import { TRANSFER_TYPE_LABELS, isFiltered, parseTransferFilter } from '@/lib/transfers/schemas';
 
 export const metadata: Metadata = { title: 'Deposits & withdrawals' };
 

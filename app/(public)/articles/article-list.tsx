@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ArticleSummaryDto, TagRefDto } from '@/lib/data/articles';
+import type { ArticleSummaryDto, TagRefDto } from '@/lib/articles/reads';
 import { formatArticleDate } from '@/lib/articles/format';
 
 export function TagLinks({ tags, label = 'Tags' }: { tags: TagRefDto[]; label?: string }) {

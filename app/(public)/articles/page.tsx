@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { listPublishedArticles } from '@/lib/data/articles';
+import { listPublishedArticles } from '@/lib/articles/reads';
 import { ARTICLE_SORTS, SORT_LABELS, articlesHref, parseArticleSearch, type ArticleSearch } from '@/lib/articles/search-params';
 import { ArticleList } from './article-list';
 import './articles.css';
 
 // Reads searchParams, so this page renders per request; its data comes from the shared,
-// tag-invalidated cache (lib/data/articles.ts). It never reads the session.
+// tag-invalidated cache (lib/articles/reads.ts). It never reads the session.
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

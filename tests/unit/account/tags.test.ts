@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountMutationTags } from '@/lib/account/tags';
-import { allUserTags, tags } from '@/lib/data/tags';
+import { allUserTags, tags } from '@/lib/data-cache/tags';
 
 describe('settings mutations invalidate what they change', () => {
   it('display currency: the profile, which every converting page reads', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goalInputSchema } from '@/lib/bankroll/goal-input';
+import { goalInputSchema } from '@/lib/goals/schemas';
 
 const today = '2026-03-15';
 const parse = (input: Record<string, unknown>) => goalInputSchema(today).safeParse(input);

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { FALLBACK_RATES } from '@/lib/domain/currency';
-import { evaluateGoal, evaluateStoredGoal } from '@/lib/bankroll/goal-progress';
+import { evaluateGoal, evaluateStoredGoal } from '@/lib/goals/progress';
 
 const d = (v: string | number) => new Decimal(v);
 const totals = { bankroll: d('800.00'), profit: d('300.00') };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tags } from '@/lib/data/tags';
-import { goalMutationTags, transferMutationTags } from '@/lib/bankroll/money-tags';
+import { tags } from '@/lib/data-cache/tags';
+import { goalMutationTags, transferMutationTags } from '@/lib/transfers/tags';
 
 const user = 'u1';
 

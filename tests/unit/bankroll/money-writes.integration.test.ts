@@ -7,12 +7,12 @@ import Decimal from 'decimal.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/tests/helpers/database';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { tags } from '@/lib/data/tags';
-import { completeGoalIfReached } from '@/lib/data/goals';
-import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/bankroll/transfer-writes';
-import { archiveGoal, createGoal } from '@/lib/bankroll/goal-writes';
-import type { TransferInput } from '@/lib/bankroll/transfer-input';
-import type { GoalInput } from '@/lib/bankroll/goal-input';
+import { tags } from '@/lib/data-cache/tags';
+import { completeGoalIfReached } from '@/lib/goals/reads';
+import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/transfers/writes';
+import { archiveGoal, createGoal } from '@/lib/goals/writes';
+import type { TransferInput } from '@/lib/transfers/schemas';
+import type { GoalInput } from '@/lib/goals/schemas';
 
 let database: TestDatabase;
 let prisma: PrismaClient;

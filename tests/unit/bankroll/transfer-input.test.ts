@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTransferFilter, transferInputSchema, isFiltered } from '@/lib/bankroll/transfer-input';
+import { parseTransferFilter, transferInputSchema, isFiltered } from '@/lib/transfers/schemas';
 
 const today = '2026-03-15';
 const valid = { type: 'DEPOSIT', date: '2026-03-01', amount: '1,000.50', currency: 'EUR', note: '  Reload  ' };

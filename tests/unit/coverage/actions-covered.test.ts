@@ -21,8 +21,8 @@ const declared = actionFiles().flatMap((file) => exportedAsyncFunctions(readFile
 
 describe('the source scan', () => {
   it('finds the actions modules and their exports', () => {
-    expect(actionFiles()).toEqual(expect.arrayContaining(['app/(app)/holdings/actions.ts', 'app/(public)/auth-actions.ts', 'app/(public)/articles/[slug]/read-actions.ts']));
-    expect(declared).toContain('app/(app)/holdings/actions.ts#updateBalanceAction');
+    expect(actionFiles()).toEqual(expect.arrayContaining(['app/(app)/_holdings/actions.ts', 'app/(public)/auth-actions.ts', 'app/(public)/articles/[slug]/read-actions.ts']));
+    expect(declared).toContain('app/(app)/_holdings/actions.ts#updateBalanceAction');
     expect(declared.length).toBeGreaterThanOrEqual(25);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSnapshotTime, parseHistoryFilter, parseSnapshotTime, toDateTimeLocalValue } from '@/lib/bankroll/holding-dates';
+import { formatSnapshotTime, parseHistoryFilter, parseSnapshotTime, toDateTimeLocalValue } from '@/lib/holdings/dates';
 
 const now = new Date('2025-06-15T12:00:00.000Z');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveInOrder, nextPosition, positionChanges } from '@/lib/bankroll/holding-order';
+import { moveInOrder, nextPosition, positionChanges } from '@/lib/holdings/order';
 
 describe('moveInOrder', () => {
   const ids = ['a', 'b', 'c'];

@@ -9,7 +9,7 @@ import {
   nameTakenMessage,
   renameHoldingSchema,
   updateBalanceSchema,
-} from '@/lib/bankroll/holding-schemas';
+} from '@/lib/holdings/schemas';
 
 const now = new Date('2025-06-15T12:00:00.000Z');
 const errorsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { tags } from '@/lib/data/tags';
-import { holdingMutationTags } from '@/lib/bankroll/holding-tags';
+import { tags } from '@/lib/data-cache/tags';
+import { holdingMutationTags } from '@/lib/holdings/tags';
 
 const user = 'u1';
 const holding = 'h1';
 
-// The reads of lib/data/holdings.ts and the tag each is cached under.
+// The reads of lib/holdings/reads.ts and the tag each is cached under.
 const reads = {
   listHoldings: tags.holdings(user), // names, order, current/previous balances
   holdingHistory: tags.holding(holding), // one holding's snapshots (history page)

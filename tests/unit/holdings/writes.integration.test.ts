@@ -8,7 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from '@/lib/db/schema-engine';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-import { tags } from '@/lib/data/tags';
+import { tags } from '@/lib/data-cache/tags';
 import {
   appendSnapshot,
   createHolding,
@@ -18,7 +18,7 @@ import {
   renameHolding,
   updateSnapshot,
   type HoldingRef,
-} from '@/lib/bankroll/holding-writes';
+} from '@/lib/holdings/writes';
 
 const server = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const dbName = `stakeeasy_holdings_${Date.now()}_${randomBytes(4).toString('hex')}`;

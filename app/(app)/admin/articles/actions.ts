@@ -7,7 +7,7 @@ import { failure, invalid, type FormState } from '@/lib/forms';
 import { applyInvalidation } from '@/lib/articles/apply-invalidation';
 import { renderMarkdown } from '@/lib/articles/markdown';
 import { articleFormFields, articleFormSchema, MARKDOWN_MAX } from '@/lib/articles/schemas';
-import { createArticle, deleteArticle, setArticlePublished, updateArticle, type FieldError } from '@/lib/articles/store';
+import { createArticle, deleteArticle, setArticlePublished, updateArticle, type FieldError } from '@/lib/articles/writes';
 import { idSchema, withSelectedTags } from '../form-helpers';
 
 // Admin article actions: parse, authorise (requireAdmin: 404 for everyone else), write,

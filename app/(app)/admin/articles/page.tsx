@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { adminListArticles } from '@/lib/data/articles';
+import { adminListArticles } from '@/lib/articles/reads';
 import { formatArticleDate } from '@/lib/articles/format';
 import { AdminNav, Notice } from '../admin-nav';
 

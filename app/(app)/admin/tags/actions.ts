@@ -5,7 +5,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { failure, invalid, type FormState } from '@/lib/forms';
 import { applyInvalidation } from '@/lib/articles/apply-invalidation';
 import { tagFormFields, tagFormSchema } from '@/lib/articles/schemas';
-import { createTag, deleteTagRow, updateTagRow } from '@/lib/articles/store';
+import { createTag, deleteTagRow, updateTagRow } from '@/lib/articles/writes';
 import { idSchema } from '../form-helpers';
 
 export async function createTagAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { adminListTags } from '@/lib/data/articles';
+import { adminListTags } from '@/lib/articles/reads';
 import { AdminNav, Notice } from '../admin-nav';
 import { createTagAction } from './actions';
 import { TagForm } from './tag-form';

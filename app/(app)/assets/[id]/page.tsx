@@ -1,4 +1,4 @@
-import { HoldingDetailPage, holdingTitle } from '@/app/(app)/holdings/detail-page';
+import { HoldingDetailPage, holdingTitle } from '@/app/(app)/_holdings/detail-page';
 
 export async function generateMetadata({ params }: PageProps<'/assets/[id]'>) {
   return holdingTitle('ASSET', (await params).id);

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { NewHoldingPage } from '@/app/(app)/holdings/new-page';
+import { NewHoldingPage } from '@/app/(app)/_holdings/new-page';
 
 export const metadata: Metadata = { title: 'Add a poker site' };
 

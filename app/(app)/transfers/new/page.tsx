@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { getProfile } from '@/lib/data/profile';
+import { getProfile } from '@/lib/account/reads';
 import { toDayKey } from '@/lib/domain/days';
-import { currencyOptions, firstParam, type SearchParams } from '@/lib/bankroll/fields';
+import { currencyOptions, firstParam, type SearchParams } from '@/lib/fields/form-fields';
 import { createTransferAction } from '../actions';
 import { TransferForm } from '../transfer-form';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getPublishedArticle, relatedArticles } from '@/lib/data/articles';
+import { getPublishedArticle, relatedArticles } from '@/lib/articles/reads';
 import { absoluteUrl, formatArticleDate } from '@/lib/articles/format';
 import { buildArticleJsonLd, serializeJsonLd } from '@/lib/articles/json-ld';
 import { ArticleList, TagLinks } from '../article-list';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { applyInvalidation } from '@/lib/articles/apply-invalidation';
 import { isValidSlug } from '@/lib/articles/slug';
-import { setArticleRead } from '@/lib/articles/store';
+import { setArticleRead } from '@/lib/articles/writes';
 
 export type ReadMarkResult = { ok: true; read: boolean } | { ok: false; message: string };
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireAdmin } from '@/lib/auth/session';
-import { adminGetArticle, adminListTags } from '@/lib/data/articles';
+import { adminGetArticle, adminListTags } from '@/lib/articles/reads';
 import { formatArticleDate } from '@/lib/articles/format';
 import { AdminNav, Notice } from '../../admin-nav';
 import { ConfirmDeleteForm } from '../../confirm-delete-form';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
-import { adminListTags } from '@/lib/data/articles';
+import { adminListTags } from '@/lib/articles/reads';
 import { AdminNav } from '../../admin-nav';
 import { createArticleAction } from '../actions';
 import { ArticleForm } from '../article-form';

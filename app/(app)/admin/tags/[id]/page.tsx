@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireAdmin } from '@/lib/auth/session';
-import { adminGetTag } from '@/lib/data/articles';
+import { adminGetTag } from '@/lib/articles/reads';
 import { AdminNav } from '../../admin-nav';
 import { ConfirmDeleteForm } from '../../confirm-delete-form';
 import { deleteTagAction, updateTagAction } from '../actions';

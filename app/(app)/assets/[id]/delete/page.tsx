@@ -1,5 +1,5 @@
-import { holdingTitle } from '@/app/(app)/holdings/detail-page';
-import { DeleteHoldingPage } from '@/app/(app)/holdings/delete-holding-page';
+import { holdingTitle } from '@/app/(app)/_holdings/detail-page';
+import { DeleteHoldingPage } from '@/app/(app)/_holdings/delete-holding-page';
 
 export async function generateMetadata({ params }: PageProps<'/assets/[id]/delete'>) {
   return holdingTitle('ASSET', (await params).id, ': delete');

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import Decimal from 'decimal.js';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { findTransfer } from '@/lib/data/transfers';
+import { findTransfer } from '@/lib/transfers/reads';
 import { formatMoney } from '@/lib/domain/money';
 import { formatDayLong } from '@/lib/bankroll/chart-series';
-import { TRANSFER_TYPE_LABELS } from '@/lib/bankroll/transfer-input';
+import { TRANSFER_TYPE_LABELS } from '@/lib/transfers/schemas';
 import { deleteTransferAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Delete a deposit or withdrawal' };

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { findTransfer } from '@/lib/data/transfers';
+import { findTransfer } from '@/lib/transfers/reads';
 import { toDayKey } from '@/lib/domain/days';
-import { currencyOptions } from '@/lib/bankroll/fields';
+import { currencyOptions } from '@/lib/fields/form-fields';
 import { updateTransferAction } from '../../actions';
 import { TransferForm } from '../../transfer-form';
 

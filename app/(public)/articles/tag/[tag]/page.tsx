@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTagPage } from '@/lib/data/articles';
+import { getTagPage } from '@/lib/articles/reads';
 import { ArticleList } from '../../article-list';
 import '../../articles.css';
 

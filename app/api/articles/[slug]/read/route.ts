@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { currentUser } from '@/lib/auth/session';
-import { getPublishedArticle, readArticleIds } from '@/lib/data/articles';
+import { getPublishedArticle, readArticleIds } from '@/lib/articles/reads';
 
 // Per-user: never cached by Next, a CDN or a shared proxy.
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { DeleteSnapshotPage } from '@/app/(app)/holdings/snapshot-pages';
+import { DeleteSnapshotPage } from '@/app/(app)/_holdings/snapshot-pages';
 
 export const metadata: Metadata = { title: 'Delete snapshot' };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { EditSnapshotPage } from '@/app/(app)/holdings/snapshot-pages';
+import { EditSnapshotPage } from '@/app/(app)/_holdings/snapshot-pages';
 
 export const metadata: Metadata = { title: 'Edit snapshot' };
 

@@ -1,0 +1,100 @@
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+import { listHoldings } from '@/lib/holdings/reads';
+import { getProfile } from '@/lib/account/reads';
+import { latestRates } from '@/lib/rates/reads';
+import { summarize } from '@/lib/bankroll/summary';
+import { HOLDING_KINDS, holdingPath, type HoldingKind } from '@/lib/holdings/kinds';
+import { formatMoney } from '@/lib/domain/money';
+import { ChangeText, formatSnapshotAmount } from './format';
+import { MoveButtons } from './move-buttons';
+
+function EmptyState({ kind }: { kind: HoldingKind }) {
+  const info = HOLDING_KINDS[kind];
+  return (
+    <div className="empty">
+      <h2>No {info.plural.toLowerCase()} yet</h2>
+      {kind === 'POKER_SITE' ? (
+        <p>Add each poker site where you keep money, with its balance today. Your bankroll is the total of your sites and assets.</p>
+      ) : (
+        <p>Add money you keep for poker outside the poker sites: cash, a bank account, crypto or an e-wallet, with its value today.</p>
+      )}
+      <p className="actions" style={{ justifyContent: 'center' }}>
+        <Link className="btn btn-primary" href={`${info.basePath}/new`}>
+          Add your first {info.singular}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/** /sites and /assets: the user's holdings of one kind in display order. */
+export async function HoldingListPage({ kind }: { kind: HoldingKind }) {
+  const user = await requireUser();
+  const [profile, all, rates] = await Promise.all([getProfile(user.id), listHoldings(user.id), latestRates()]);
+  const info = HOLDING_KINDS[kind];
+  const holdings = all.filter((h) => h.kind === kind);
+  const currency = profile.displayCurrency;
+
+  if (holdings.length === 0) {
+    return (
+      <>
+        <h1>{info.plural}</h1>
+        <EmptyState kind={kind} />
+      </>
+    );
+  }
+
+  const summary = summarize(holdings, [], currency, rates);
+  return (
+    <>
+      <h1>{info.plural}</h1>
+      <div className="actions" style={{ alignItems: 'center', justifyContent: 'space-between', marginBottom: '1rem' }}>
+        <p className="stat" style={{ margin: 0 }}>
+          <span className="stat-label">Total in {currency}</span>{' '}
+          <span data-testid="holdings-total">{formatMoney(summary.bankroll, currency)}</span>
+        </p>
+        <Link className="btn btn-primary" href={`${info.basePath}/new`}>
+          Add {info.indefinite}
+        </Link>
+      </div>
+      <div className="table-wrap">
+        <table>
+          <caption className="muted">
+            Your {info.plural.toLowerCase()} in display order; converted to {currency} at the latest exchange rates.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              {kind === 'ASSET' && <th scope="col">Type</th>}
+              <th scope="col" className="num">Current balance</th>
+              <th scope="col" className="num">In {currency}</th>
+              <th scope="col" className="num">Previous</th>
+              <th scope="col" className="num">Change</th>
+              <th scope="col" className="num">Order</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.rows.map(({ holding, currentDisplay, change, changePercent }, i) => (
+              <tr key={holding.id} data-testid="holding-row">
+                <th scope="row">
+                  <Link href={holdingPath(kind, holding.id)}>{holding.name}</Link>
+                </th>
+                {kind === 'ASSET' && <td>{holding.assetType ?? '—'}</td>}
+                <td className="num">{holding.current ? formatSnapshotAmount(holding.current) : '—'}</td>
+                <td className="num">{currentDisplay ? formatMoney(currentDisplay, currency) : '—'}</td>
+                <td className="num">{holding.previous ? formatSnapshotAmount(holding.previous) : '—'}</td>
+                <td className="num">
+                  <ChangeText change={change} percent={changePercent} currency={holding.current?.currency ?? holding.currency} />
+                </td>
+                <td className="num">
+                  <MoveButtons kind={kind} holdingId={holding.id} name={holding.name} isFirst={i === 0} isLast={i === holdings.length - 1} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

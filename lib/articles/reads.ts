@@ -1,0 +1,297 @@
+import 'server-only';
+import { cache } from 'react';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/db/client';
+import { readingTimeMinutes } from '@/lib/articles/reading-time';
+import { isValidSlug } from '@/lib/articles/slug';
+import { authorName } from '@/lib/articles/format';
+import { pickRelated, MAX_RELATED } from '@/lib/articles/related';
+import { ARTICLES_PER_PAGE, escapeLikePattern, pageCount, type ArticleSearch, type ArticleSort } from '@/lib/articles/search-params';
+import { TAG_SLUG_MAX } from '@/lib/articles/schemas';
+import { cachedRead } from '@/lib/data-cache/read';
+import { tags } from '@/lib/data-cache/tags';
+
+// Public article reads are shared by every visitor and invalidated by tag on every edit; the
+// TTL is only a safety net. It also caps the ISR lifetime of the pages that use them (Next
+// takes the smallest revalidate seen while rendering), so it matches their `revalidate`.
+export const ARTICLE_TTL_SECONDS = 3600;
+
+/* ------------------------------------------------------------------ public, cached reads -- */
+
+export interface TagRefDto {
+  slug: string;
+  name: string;
+}
+
+/** JSON-safe (see cachedRead): dates are ISO strings. */
+export interface ArticleSummaryDto {
+  slug: string;
+  title: string;
+  summary: string;
+  publishedAt: string;
+  updatedAt: string;
+  readingMinutes: number;
+  tags: TagRefDto[];
+}
+
+export interface ArticleDto extends ArticleSummaryDto {
+  id: string;
+  /** Sanitized at write time (renderMarkdown); inserted as-is. */
+  html: string;
+  authorName: string;
+}
+
+export interface ArticlePageDto {
+  items: ArticleSummaryDto[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+const PUBLISHED = { status: 'PUBLISHED' } as const;
+
+const summarySelect = {
+  slug: true,
+  title: true,
+  summary: true,
+  markdown: true,
+  publishedAt: true,
+  updatedAt: true,
+  tags: { select: { slug: true, name: true }, orderBy: { name: 'asc' } },
+} as const satisfies Prisma.ArticleSelect;
+
+type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
+
+function toSummaryDto(row: SummaryRow): ArticleSummaryDto {
+  // Published rows always have publishedAt; fall back to updatedAt rather than crash on bad data.
+  const publishedAt = (row.publishedAt ?? row.updatedAt).toISOString();
+  return {
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    publishedAt,
+    updatedAt: row.updatedAt.toISOString(),
+    readingMinutes: readingTimeMinutes(row.markdown),
+    tags: row.tags.map((t) => ({ slug: t.slug, name: t.name })),
+  };
+}
+
+const ORDER: Readonly<Record<ArticleSort, Prisma.ArticleOrderByWithRelationInput[]>> = {
+  newest: [{ publishedAt: 'desc' }, { slug: 'asc' }],
+  oldest: [{ publishedAt: 'asc' }, { slug: 'asc' }],
+  title: [{ title: 'asc' }, { slug: 'asc' }],
+  updated: [{ updatedAt: 'desc' }, { slug: 'asc' }],
+};
+
+function searchWhere(q: string): Prisma.ArticleWhereInput {
+  if (!q) return PUBLISHED;
+  const contains = { contains: escapeLikePattern(q), mode: 'insensitive' } as const;
+  return { ...PUBLISHED, OR: [{ title: contains }, { summary: contains }, { markdown: contains }] };
+}
+
+/** One page of the public index. `page` beyond the end returns no items (the page 404s). */
+export function listPublishedArticles({ q, sort, page }: ArticleSearch): Promise<ArticlePageDto> {
+  return cachedRead(
+    ['articles-index', q, sort, page],
+    [tags.articles()],
+    async () => {
+      const prisma = await db();
+      const where = searchWhere(q);
+      const [total, rows] = await Promise.all([
+        prisma.article.count({ where }),
+        prisma.article.findMany({ where, orderBy: ORDER[sort], skip: (page - 1) * ARTICLES_PER_PAGE, take: ARTICLES_PER_PAGE, select: summarySelect }),
+      ]);
+      return { items: rows.map(toSummaryDto), total, page, pageCount: pageCount(total) };
+    },
+    ARTICLE_TTL_SECONDS,
+  );
+}
+
+export interface TagPageDto {
+  tag: TagRefDto & { description: string | null };
+  items: ArticleSummaryDto[];
+}
+
+/** A tag with its published articles (newest first); null for an unknown tag or one with none. */
+export const getTagPage = cache((slug: string): Promise<TagPageDto | null> => {
+  if (!isValidSlug(slug, TAG_SLUG_MAX)) return Promise.resolve(null);
+  return cachedRead(
+    ['articles-tag', slug],
+    [tags.articles(), tags.tag(slug)],
+    async () => {
+      const prisma = await db();
+      const tag = await prisma.tag.findUnique({
+        where: { slug },
+        select: { slug: true, name: true, description: true, articles: { where: PUBLISHED, orderBy: ORDER.newest, select: summarySelect } },
+      });
+      if (!tag || tag.articles.length === 0) return null;
+      return { tag: { slug: tag.slug, name: tag.name, description: tag.description }, items: tag.articles.map(toSummaryDto) };
+    },
+    ARTICLE_TTL_SECONDS,
+  );
+});
+
+/** A published article by slug, or null (unknown, draft, malformed slug). Memoised per request. */
+export const getPublishedArticle = cache((slug: string): Promise<ArticleDto | null> => {
+  if (!isValidSlug(slug)) return Promise.resolve(null);
+  return cachedRead(
+    ['article', slug],
+    [tags.article(slug)],
+    async () => {
+      const prisma = await db();
+      const row = await prisma.article.findFirst({
+        where: { slug, ...PUBLISHED },
+        // The author's display name only: never the e-mail (this is public, shared HTML).
+        select: { ...summarySelect, id: true, html: true, author: { select: { displayName: true } } },
+      });
+      if (!row) return null;
+      return { ...toSummaryDto(row), id: row.id, html: row.html, authorName: authorName(row.author?.displayName) };
+    },
+    ARTICLE_TTL_SECONDS,
+  );
+});
+
+/** Up to three published articles sharing the most tags with this one. */
+export function relatedArticles(article: { slug: string; tags: TagRefDto[] }): Promise<ArticleSummaryDto[]> {
+  const tagSlugs = article.tags.map((t) => t.slug);
+  if (tagSlugs.length === 0) return Promise.resolve([]);
+  return cachedRead(
+    ['articles-related', article.slug, ...tagSlugs],
+    [tags.articles()],
+    async () => {
+      const prisma = await db();
+      const rows = await prisma.article.findMany({
+        where: { ...PUBLISHED, slug: { not: article.slug }, tags: { some: { slug: { in: tagSlugs } } } },
+        select: summarySelect,
+      });
+      return pickRelated(article, rows.map(toSummaryDto), MAX_RELATED);
+    },
+    ARTICLE_TTL_SECONDS,
+  );
+}
+
+export interface SitemapDto {
+  articles: { slug: string; updatedAt: string }[];
+  tags: { slug: string; lastModified: string }[];
+}
+
+/** Every published article, and every tag with at least one (lastModified = its newest edit). */
+export function sitemapData(): Promise<SitemapDto> {
+  return cachedRead(
+    ['articles-sitemap'],
+    [tags.articles()],
+    async () => {
+      const prisma = await db();
+      const rows = await prisma.article.findMany({
+        where: PUBLISHED,
+        orderBy: ORDER.newest,
+        select: { slug: true, updatedAt: true, tags: { select: { slug: true } } },
+      });
+      const tagModified = new Map<string, string>();
+      for (const row of rows) {
+        const updatedAt = row.updatedAt.toISOString();
+        for (const t of row.tags) {
+          const seen = tagModified.get(t.slug);
+          if (!seen || seen < updatedAt) tagModified.set(t.slug, updatedAt);
+        }
+      }
+      return {
+        articles: rows.map((r) => ({ slug: r.slug, updatedAt: r.updatedAt.toISOString() })),
+        tags: [...tagModified].sort(([a], [b]) => a.localeCompare(b)).map(([slug, lastModified]) => ({ slug, lastModified })),
+      };
+    },
+    ARTICLE_TTL_SECONDS,
+  );
+}
+
+/* ---------------------------------------------------------- per-user, cached privately -- */
+
+/** Ids of the articles the user marked as read. Per user: never part of a public page. */
+export function readArticleIds(userId: string): Promise<string[]> {
+  return cachedRead(['article-reads', userId], [tags.reads(userId)], async () => {
+    const prisma = await db();
+    const rows = await prisma.articleRead.findMany({ where: { userId }, select: { articleId: true } });
+    return rows.map((r) => r.articleId);
+  });
+}
+
+/* ------------------------------------------------------------------- admin, uncached -- */
+// Admin pages read the database directly: editors must see their own writes at once, and
+// caching a handful of admin views is not worth a second set of tags to keep right.
+
+export interface AdminArticleRow {
+  id: string;
+  slug: string;
+  title: string;
+  status: 'DRAFT' | 'PUBLISHED';
+  publishedAt: Date | null;
+  updatedAt: Date;
+  tags: TagRefDto[];
+}
+
+export async function adminListArticles(): Promise<AdminArticleRow[]> {
+  const prisma = await db();
+  return prisma.article.findMany({
+    orderBy: [{ updatedAt: 'desc' }, { slug: 'asc' }],
+    select: { id: true, slug: true, title: true, status: true, publishedAt: true, updatedAt: true, tags: { select: { slug: true, name: true }, orderBy: { name: 'asc' } } },
+  });
+}
+
+export interface AdminArticle extends AdminArticleRow {
+  summary: string;
+  markdown: string;
+  tagIds: string[];
+}
+
+export async function adminGetArticle(id: string): Promise<AdminArticle | null> {
+  if (!id || id.length > 40) return null;
+  const prisma = await db();
+  const row = await prisma.article.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      markdown: true,
+      status: true,
+      publishedAt: true,
+      updatedAt: true,
+      tags: { select: { id: true, slug: true, name: true }, orderBy: { name: 'asc' } },
+    },
+  });
+  if (!row) return null;
+  return { ...row, tags: row.tags.map(({ slug, name }) => ({ slug, name })), tagIds: row.tags.map((t) => t.id) };
+}
+
+export interface AdminTagRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  articleCount: number;
+  publishedCount: number;
+}
+
+async function queryTags(where: Prisma.TagWhereInput): Promise<AdminTagRow[]> {
+  const prisma = await db();
+  const rows = await prisma.tag.findMany({
+    where,
+    orderBy: { name: 'asc' },
+    select: { id: true, slug: true, name: true, description: true, articles: { select: { status: true } } },
+  });
+  return rows.map(({ articles, ...tag }) => ({
+    ...tag,
+    articleCount: articles.length,
+    publishedCount: articles.filter((a) => a.status === 'PUBLISHED').length,
+  }));
+}
+
+export function adminListTags(): Promise<AdminTagRow[]> {
+  return queryTags({});
+}
+
+export async function adminGetTag(id: string): Promise<AdminTagRow | null> {
+  if (!id || id.length > 40) return null;
+  return (await queryTags({ id }))[0] ?? null;
+}

@@ -1,0 +1,28 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import { ACHIEVEMENTS, ACHIEVEMENT_CODES, type AchievementCode } from '@/lib/domain/achievements';
+import { cachedRead } from '@/lib/data-cache/read';
+import { tags } from '@/lib/data-cache/tags';
+
+/** JSON-safe (see cachedRead). */
+export interface AchievementDto {
+  code: AchievementCode;
+  name: string;
+  description: string;
+  /** ISO time, or null while locked. */
+  unlockedAt: string | null;
+}
+
+/**
+ * Every achievement in catalogue order with the user's unlock time. Names and
+ * descriptions come from the domain catalogue (the seed writes the same rows),
+ * so a database without the catalogue still lists them all.
+ */
+export function listAchievements(userId: string): Promise<AchievementDto[]> {
+  return cachedRead(['achievements', userId], [tags.achievements(userId)], async () => {
+    const prisma = await db();
+    const rows = await prisma.userAchievement.findMany({ where: { userId }, select: { achievementCode: true, unlockedAt: true } });
+    const unlocked = new Map(rows.map((r) => [r.achievementCode, r.unlockedAt.toISOString()]));
+    return ACHIEVEMENT_CODES.map((code) => ({ code, ...ACHIEVEMENTS[code], unlockedAt: unlocked.get(code) ?? null }));
+  });
+}
