@@ -1,4 +1,4 @@
-import type { ImportSummary } from '@/lib/account/import';
+import type { ImportSummary } from '@/lib/account/writes';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 

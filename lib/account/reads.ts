@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { cachedRead } from '@/lib/data-cache/read';
+import { defineRead } from '@/lib/data-cache/read';
 import { tags } from '@/lib/data-cache/tags';
 
 export interface ProfileDto {
@@ -12,13 +12,15 @@ export interface ProfileDto {
   lastActionOn: string | null;
 }
 
-export function getProfile(userId: string): Promise<ProfileDto> {
-  return cachedRead(['profile', userId], [tags.profile(userId)], async () => {
+export const getProfile = defineRead({
+  name: 'profile',
+  tags: (userId: string) => [tags.profile(userId)],
+  load: async (userId: string): Promise<ProfileDto> => {
     const prisma = await db();
     const u = await prisma.user.findUniqueOrThrow({
       where: { id: userId },
       select: { id: true, email: true, displayCurrency: true, streakCurrent: true, streakLongest: true, lastActionOn: true },
     });
     return { ...u, lastActionOn: u.lastActionOn ? u.lastActionOn.toISOString().slice(0, 10) : null };
-  });
-}
+  },
+});

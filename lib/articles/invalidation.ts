@@ -14,28 +14,16 @@
  *
  * Pure, so the lists are unit-tested (tests/unit/articles/invalidation.test.ts).
  */
+import { combine, invalidation as build, NO_INVALIDATION, type Invalidation } from '@/lib/data-cache/invalidation';
 import { tags } from '@/lib/data-cache/tags';
 
-export interface Invalidation {
-  /** Expire at once (updateTag). */
-  expire: string[];
-  /** Mark stale, refresh in the background (revalidateTag 'max'). */
-  revalidate: string[];
-}
+export { NO_INVALIDATION, type Invalidation };
 
 /** The public face of an article: only these fields decide which pages show it where. */
 export interface PublicArticleState {
   slug: string;
   published: boolean;
   tagSlugs: string[];
-}
-
-export const NO_INVALIDATION: Invalidation = Object.freeze({ expire: [], revalidate: [] }) as Invalidation;
-
-function build(expire: Iterable<string>, revalidate: Iterable<string>): Invalidation {
-  const expired = [...new Set(expire)];
-  const expiredSet = new Set(expired);
-  return { expire: expired, revalidate: [...new Set(revalidate)].filter((t) => !expiredSet.has(t)) };
 }
 
 /**
@@ -97,6 +85,6 @@ export function tagDeleteInvalidation(slug: string, publishedArticleSlugs: strin
  * A reader marking an article read or unread: their own read list, plus whatever
  * `syncAchievements` reported. Never a public tag: read state is not on any public page.
  */
-export function readMarkInvalidation(userId: string, achievementTags: string[]): Invalidation {
-  return build([tags.reads(userId), ...achievementTags], []);
+export function readMarkInvalidation(userId: string, achievements: Invalidation): Invalidation {
+  return combine(build([tags.reads(userId)]), achievements);
 }

@@ -8,7 +8,7 @@ import { authorName } from '@/lib/articles/format';
 import { pickRelated, MAX_RELATED } from '@/lib/articles/related';
 import { ARTICLES_PER_PAGE, escapeLikePattern, pageCount, type ArticleSearch, type ArticleSort } from '@/lib/articles/search-params';
 import { TAG_SLUG_MAX } from '@/lib/articles/schemas';
-import { cachedRead } from '@/lib/data-cache/read';
+import { defineRead } from '@/lib/data-cache/read';
 import { tags } from '@/lib/data-cache/tags';
 
 // Public article reads are shared by every visitor and invalidated by tag on every edit; the
@@ -23,7 +23,7 @@ export interface TagRefDto {
   name: string;
 }
 
-/** JSON-safe (see cachedRead): dates are ISO strings. */
+/** JSON-safe (see defineRead): dates are ISO strings. */
 export interface ArticleSummaryDto {
   slug: string;
   title: string;
@@ -90,11 +90,10 @@ function searchWhere(q: string): Prisma.ArticleWhereInput {
 }
 
 /** One page of the public index. `page` beyond the end returns no items (the page 404s). */
-export function listPublishedArticles({ q, sort, page }: ArticleSearch): Promise<ArticlePageDto> {
-  return cachedRead(
-    ['articles-index', q, sort, page],
-    [tags.articles()],
-    async () => {
+export const listPublishedArticles = defineRead({
+  name: 'articles-index',
+  tags: () => [tags.articles()],
+  load: async ({ q, sort, page }: ArticleSearch): Promise<ArticlePageDto> => {
       const prisma = await db();
       const where = searchWhere(q);
       const [total, rows] = await Promise.all([
@@ -102,10 +101,9 @@ export function listPublishedArticles({ q, sort, page }: ArticleSearch): Promise
         prisma.article.findMany({ where, orderBy: ORDER[sort], skip: (page - 1) * ARTICLES_PER_PAGE, take: ARTICLES_PER_PAGE, select: summarySelect }),
       ]);
       return { items: rows.map(toSummaryDto), total, page, pageCount: pageCount(total) };
-    },
-    ARTICLE_TTL_SECONDS,
-  );
-}
+  },
+  revalidate: ARTICLE_TTL_SECONDS,
+});
 
 export interface TagPageDto {
   tag: TagRefDto & { description: string | null };
@@ -113,12 +111,12 @@ export interface TagPageDto {
 }
 
 /** A tag with its published articles (newest first); null for an unknown tag or one with none. */
-export const getTagPage = cache((slug: string): Promise<TagPageDto | null> => {
-  if (!isValidSlug(slug, TAG_SLUG_MAX)) return Promise.resolve(null);
-  return cachedRead(
-    ['articles-tag', slug],
-    [tags.articles(), tags.tag(slug)],
-    async () => {
+export const getTagPage = cache((slug: string): Promise<TagPageDto | null> => (isValidSlug(slug, TAG_SLUG_MAX) ? tagPage(slug) : Promise.resolve(null)));
+
+export const tagPage = defineRead({
+  name: 'articles-tag',
+  tags: (slug: string) => [tags.articles(), tags.tag(slug)],
+  load: async (slug: string): Promise<TagPageDto | null> => {
       const prisma = await db();
       const tag = await prisma.tag.findUnique({
         where: { slug },
@@ -126,18 +124,17 @@ export const getTagPage = cache((slug: string): Promise<TagPageDto | null> => {
       });
       if (!tag || tag.articles.length === 0) return null;
       return { tag: { slug: tag.slug, name: tag.name, description: tag.description }, items: tag.articles.map(toSummaryDto) };
-    },
-    ARTICLE_TTL_SECONDS,
-  );
+  },
+  revalidate: ARTICLE_TTL_SECONDS,
 });
 
 /** A published article by slug, or null (unknown, draft, malformed slug). Memoised per request. */
-export const getPublishedArticle = cache((slug: string): Promise<ArticleDto | null> => {
-  if (!isValidSlug(slug)) return Promise.resolve(null);
-  return cachedRead(
-    ['article', slug],
-    [tags.article(slug)],
-    async () => {
+export const getPublishedArticle = cache((slug: string): Promise<ArticleDto | null> => (isValidSlug(slug) ? publishedArticle(slug) : Promise.resolve(null)));
+
+export const publishedArticle = defineRead({
+  name: 'article',
+  tags: (slug: string) => [tags.article(slug)],
+  load: async (slug: string): Promise<ArticleDto | null> => {
       const prisma = await db();
       const row = await prisma.article.findFirst({
         where: { slug, ...PUBLISHED },
@@ -146,29 +143,29 @@ export const getPublishedArticle = cache((slug: string): Promise<ArticleDto | nu
       });
       if (!row) return null;
       return { ...toSummaryDto(row), id: row.id, html: row.html, authorName: authorName(row.author?.displayName) };
-    },
-    ARTICLE_TTL_SECONDS,
-  );
+  },
+  revalidate: ARTICLE_TTL_SECONDS,
 });
 
 /** Up to three published articles sharing the most tags with this one. */
 export function relatedArticles(article: { slug: string; tags: TagRefDto[] }): Promise<ArticleSummaryDto[]> {
   const tagSlugs = article.tags.map((t) => t.slug);
-  if (tagSlugs.length === 0) return Promise.resolve([]);
-  return cachedRead(
-    ['articles-related', article.slug, ...tagSlugs],
-    [tags.articles()],
-    async () => {
+  return tagSlugs.length === 0 ? Promise.resolve([]) : relatedTo(article.slug, tagSlugs);
+}
+
+export const relatedTo = defineRead({
+  name: 'articles-related',
+  tags: () => [tags.articles()],
+  load: async (slug: string, tagSlugs: readonly string[]): Promise<ArticleSummaryDto[]> => {
       const prisma = await db();
       const rows = await prisma.article.findMany({
-        where: { ...PUBLISHED, slug: { not: article.slug }, tags: { some: { slug: { in: tagSlugs } } } },
+        where: { ...PUBLISHED, slug: { not: slug }, tags: { some: { slug: { in: [...tagSlugs] } } } },
         select: summarySelect,
       });
-      return pickRelated(article, rows.map(toSummaryDto), MAX_RELATED);
-    },
-    ARTICLE_TTL_SECONDS,
-  );
-}
+      return pickRelated({ slug, tags: tagSlugs.map((t) => ({ slug: t, name: t })) }, rows.map(toSummaryDto), MAX_RELATED);
+  },
+  revalidate: ARTICLE_TTL_SECONDS,
+});
 
 export interface SitemapDto {
   articles: { slug: string; updatedAt: string }[];
@@ -176,11 +173,10 @@ export interface SitemapDto {
 }
 
 /** Every published article, and every tag with at least one (lastModified = its newest edit). */
-export function sitemapData(): Promise<SitemapDto> {
-  return cachedRead(
-    ['articles-sitemap'],
-    [tags.articles()],
-    async () => {
+export const sitemapData = defineRead({
+  name: 'articles-sitemap',
+  tags: () => [tags.articles()],
+  load: async (): Promise<SitemapDto> => {
       const prisma = await db();
       const rows = await prisma.article.findMany({
         where: PUBLISHED,
@@ -199,21 +195,22 @@ export function sitemapData(): Promise<SitemapDto> {
         articles: rows.map((r) => ({ slug: r.slug, updatedAt: r.updatedAt.toISOString() })),
         tags: [...tagModified].sort(([a], [b]) => a.localeCompare(b)).map(([slug, lastModified]) => ({ slug, lastModified })),
       };
-    },
-    ARTICLE_TTL_SECONDS,
-  );
-}
+  },
+  revalidate: ARTICLE_TTL_SECONDS,
+});
 
 /* ---------------------------------------------------------- per-user, cached privately -- */
 
 /** Ids of the articles the user marked as read. Per user: never part of a public page. */
-export function readArticleIds(userId: string): Promise<string[]> {
-  return cachedRead(['article-reads', userId], [tags.reads(userId)], async () => {
+export const readArticleIds = defineRead({
+  name: 'article-reads',
+  tags: (userId: string) => [tags.reads(userId)],
+  load: async (userId: string): Promise<string[]> => {
     const prisma = await db();
     const rows = await prisma.articleRead.findMany({ where: { userId }, select: { articleId: true } });
     return rows.map((r) => r.articleId);
-  });
-}
+  },
+});
 
 /* ------------------------------------------------------------------- admin, uncached -- */
 // Admin pages read the database directly: editors must see their own writes at once, and

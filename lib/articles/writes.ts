@@ -1,5 +1,6 @@
 import 'server-only';
-import { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { isUniqueViolation } from '@/lib/db/errors';
 import { db } from '@/lib/db/client';
 import { syncAchievements } from '@/lib/progress/writes';
 import { renderMarkdown } from '@/lib/articles/markdown';
@@ -27,10 +28,6 @@ export type FieldError = { ok: false; field: string; message: string };
 export type WriteResult<T = object> = ({ ok: true; invalidation: Invalidation } & T) | FieldError | null;
 
 const fieldError = (field: string, message: string): FieldError => ({ ok: false, field, message });
-
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
-}
 
 /** Thrown inside a transaction to roll it back with a field error. */
 class FieldProblem extends Error {

@@ -2,8 +2,21 @@ import Decimal from 'decimal.js';
 import { convertExact, type Rates } from '@/lib/domain/currency';
 import { roundMoney } from '@/lib/domain/money';
 import { bankroll, holdingChange, profit, sumTransfers } from '@/lib/domain/totals';
-import type { HoldingDto } from '@/lib/holdings/reads';
-import type { TransferDto } from '@/lib/transfers/reads';
+import type { HoldingDto } from '@/lib/bankroll/balances';
+
+export interface TransferSum {
+  type: 'DEPOSIT' | 'WITHDRAWAL';
+  currency: string;
+  /** Decimal string. */
+  amount: string;
+}
+
+/** What every bankroll total is computed from (loaded by lib/bankroll/balances.ts). */
+export interface BankrollInputs {
+  holdings: readonly HoldingDto[];
+  transferSums: readonly TransferSum[];
+  rates: Rates;
+}
 
 export interface BreakdownRow {
   holding: HoldingDto;
@@ -28,13 +41,17 @@ export interface BankrollSummary {
 
 const money = (h: HoldingDto) => (h.current ? [{ currentAmount: new Decimal(h.current.amount), currency: h.current.currency }] : []);
 
-/** The dashboard's numbers (domain.md): bankroll = current balances, profit = bankroll - deposits + withdrawals. */
-export function summarize(holdings: HoldingDto[], transfers: TransferDto[], displayCurrency: string, rates: Rates): BankrollSummary {
+/**
+ * The bankroll's numbers (domain.md): bankroll = current balances, profit = bankroll -
+ * deposits + withdrawals. The one formula behind the dashboard, the lists, goal completion
+ * and the bankroll achievements.
+ */
+export function summarize({ holdings, transferSums, rates }: BankrollInputs, displayCurrency: string): BankrollSummary {
   const of = (kind: HoldingDto['kind']) => bankroll(holdings.filter((h) => h.kind === kind).flatMap(money), displayCurrency, rates);
   const total = bankroll(holdings.flatMap(money), displayCurrency, rates);
-  const sum = (type: TransferDto['type']) =>
+  const sum = (type: TransferSum['type']) =>
     sumTransfers(
-      transfers.filter((t) => t.type === type).map((t) => ({ amount: new Decimal(t.amount), currency: t.currency })),
+      transferSums.filter((t) => t.type === type).map((t) => ({ amount: new Decimal(t.amount), currency: t.currency })),
       displayCurrency,
       rates,
     );

@@ -3,13 +3,18 @@
 // another user's id, or an asset id under /sites, is "not-found" and nothing
 // is written. Several rows = one transaction. The client is a parameter so the
 // rules can be tested against a real database outside Next.
-// Server actions call these, then expire holdingMutationTags (holding-tags.ts).
+// Each returns the invalidation it needs: a snapshot write changes the user's balances
+// (holdings), that holding's history (holding) and the chart (snapshots), plus whatever the
+// streak, achievements and goal completion changed.
 
 import 'server-only';
 import type Decimal from 'decimal.js';
-import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { isUniqueViolation } from '@/lib/db/errors';
 import { escapeLikePattern } from '@/lib/db/like';
-import { completeGoalIfReached } from '@/lib/goals/reads';
+import { combine, expire, type Invalidation } from '@/lib/data-cache/invalidation';
+import { tags } from '@/lib/data-cache/tags';
+import { completeGoalIfReached } from '@/lib/goals/writes';
 import { recordMoneyAction, syncAchievements } from '@/lib/progress/writes';
 import type { HoldingKind } from '@/lib/holdings/kinds';
 import { moveInOrder, nextPosition, positionChanges, type MoveDirection } from '@/lib/holdings/order';
@@ -27,13 +32,9 @@ const NOT_FOUND = { status: 'not-found' } as const;
 const NAME_TAKEN = { status: 'name-taken' } as const;
 type NotFound = typeof NOT_FOUND;
 type NameTaken = typeof NAME_TAKEN;
-type Progress = { status: 'ok'; progressTags: string[] };
+type Written = { status: 'ok'; invalidation: Invalidation };
 
 const money = (amount: Decimal) => amount.toFixed(2);
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}
 
 /**
  * Serialises the user's holding writes (order, "not the last snapshot") by
@@ -68,14 +69,22 @@ async function nameInUse(tx: Tx, userId: string, kind: HoldingKind, name: string
   return clash !== null;
 }
 
-/** A changed balance may complete the active goal and unlock bankroll achievements. */
-async function afterBalanceChange(tx: Tx, userId: string, now: Date): Promise<string[]> {
-  return [...(await completeGoalIfReached(tx, userId, now)), ...(await syncAchievements(tx, userId))];
+/** The list (names, order, balances) and the chart. */
+const holdingsChanged = (userId: string) => expire(tags.holdings(userId), tags.snapshots(userId));
+
+/** A snapshot added, edited or removed; it may complete the active goal and unlock bankroll achievements. */
+async function afterBalanceChange(tx: Tx, ref: { userId: string; holdingId: string }, now: Date): Promise<Invalidation> {
+  return combine(
+    holdingsChanged(ref.userId),
+    expire(tags.holding(ref.holdingId)),
+    await completeGoalIfReached(tx, ref.userId, now),
+    await syncAchievements(tx, ref.userId),
+  );
 }
 
 /** Balance updates are also money actions (streaks). */
-async function afterMoneyAction(tx: Tx, userId: string, now: Date): Promise<string[]> {
-  return [...(await recordMoneyAction(tx, userId, now)), ...(await afterBalanceChange(tx, userId, now))];
+async function afterMoneyAction(tx: Tx, ref: { userId: string; holdingId: string }, now: Date): Promise<Invalidation> {
+  return combine(await recordMoneyAction(tx, ref.userId, now), await afterBalanceChange(tx, ref, now));
 }
 
 export interface NewHolding {
@@ -92,7 +101,7 @@ export async function createHolding(
   userId: string,
   input: NewHolding,
   now = new Date(),
-): Promise<(Progress & { holdingId: string }) | NameTaken> {
+): Promise<(Written & { holdingId: string }) | NameTaken> {
   try {
     return await prisma.$transaction(async (tx) => {
       await lockUser(tx, userId);
@@ -110,7 +119,7 @@ export async function createHolding(
         },
         select: { id: true },
       });
-      return { status: 'ok' as const, holdingId: holding.id, progressTags: await afterMoneyAction(tx, userId, now) };
+      return { status: 'ok' as const, holdingId: holding.id, invalidation: await afterMoneyAction(tx, { userId, holdingId: holding.id }, now) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return NAME_TAKEN;
@@ -124,24 +133,25 @@ export async function appendSnapshot(
   ref: HoldingRef,
   input: { amount: Decimal; currency: string; recordedAt: Date },
   now = new Date(),
-): Promise<Progress | NotFound> {
+): Promise<Written | NotFound> {
   return prisma.$transaction(async (tx) => {
     if (!(await ownedHolding(tx, ref))) return NOT_FOUND;
     await tx.balanceSnapshot.create({
       data: { holdingId: ref.holdingId, amount: money(input.amount), currency: input.currency, recordedAt: input.recordedAt },
     });
-    return { status: 'ok' as const, progressTags: await afterMoneyAction(tx, ref.userId, now) };
+    return { status: 'ok' as const, invalidation: await afterMoneyAction(tx, ref, now) };
   });
 }
 
-export async function renameHolding(prisma: PrismaClient, ref: HoldingRef, name: string): Promise<{ status: 'ok' } | NotFound | NameTaken> {
+/** The history page reads the name through listHoldings, so only the list changes. */
+export async function renameHolding(prisma: PrismaClient, ref: HoldingRef, name: string): Promise<Written | NotFound | NameTaken> {
   try {
     return await prisma.$transaction(async (tx) => {
       await lockUser(tx, ref.userId);
       if (!(await ownedHolding(tx, ref))) return NOT_FOUND;
       if (await nameInUse(tx, ref.userId, ref.kind, name, ref.holdingId)) return NAME_TAKEN;
       await tx.holding.update({ where: { id: ref.holdingId }, data: { name } });
-      return { status: 'ok' as const };
+      return { status: 'ok' as const, invalidation: expire(tags.holdings(ref.userId)) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return NAME_TAKEN;
@@ -150,7 +160,7 @@ export async function renameHolding(prisma: PrismaClient, ref: HoldingRef, name:
 }
 
 /** Swaps the holding with its neighbour; at either end nothing changes ("unchanged"). */
-export async function moveHolding(prisma: PrismaClient, ref: HoldingRef, direction: MoveDirection): Promise<{ status: 'ok' | 'unchanged' } | NotFound> {
+export async function moveHolding(prisma: PrismaClient, ref: HoldingRef, direction: MoveDirection): Promise<Written | { status: 'unchanged' } | NotFound> {
   return prisma.$transaction(async (tx) => {
     await lockUser(tx, ref.userId);
     // Same order as listHoldings, so "up" means up on the page the user saw.
@@ -169,7 +179,7 @@ export async function moveHolding(prisma: PrismaClient, ref: HoldingRef, directi
     for (const change of positionChanges(siblings, ordered)) {
       await tx.holding.update({ where: { id: change.id }, data: { position: change.position } });
     }
-    return { status: 'ok' as const };
+    return { status: 'ok' as const, invalidation: expire(tags.holdings(ref.userId)) };
   });
 }
 
@@ -182,28 +192,28 @@ export async function updateSnapshot(
   ref: HoldingRef,
   snapshotId: string,
   input: { amount: Decimal; recordedAt: Date },
-): Promise<Progress | NotFound> {
+): Promise<Written | NotFound> {
   return prisma.$transaction(async (tx) => {
     if (!(await ownedSnapshot(tx, ref, snapshotId))) return NOT_FOUND;
     await tx.balanceSnapshot.update({ where: { id: snapshotId }, data: { amount: money(input.amount), recordedAt: input.recordedAt } });
-    return { status: 'ok' as const, progressTags: await afterBalanceChange(tx, ref.userId, new Date()) };
+    return { status: 'ok' as const, invalidation: await afterBalanceChange(tx, ref, new Date()) };
   });
 }
 
 /** Deletes a snapshot unless it is the holding's only one: a holding always has a balance. */
-export async function deleteSnapshot(prisma: PrismaClient, ref: HoldingRef, snapshotId: string): Promise<Progress | NotFound | { status: 'last-snapshot' }> {
+export async function deleteSnapshot(prisma: PrismaClient, ref: HoldingRef, snapshotId: string): Promise<Written | NotFound | { status: 'last-snapshot' }> {
   return prisma.$transaction(async (tx) => {
     await lockUser(tx, ref.userId);
     if (!(await ownedSnapshot(tx, ref, snapshotId))) return NOT_FOUND;
     if ((await tx.balanceSnapshot.count({ where: { holdingId: ref.holdingId } })) <= 1) return { status: 'last-snapshot' as const };
     await tx.balanceSnapshot.delete({ where: { id: snapshotId } });
     // Removing the newest snapshot can raise the current balance (an older, larger one).
-    return { status: 'ok' as const, progressTags: await afterBalanceChange(tx, ref.userId, new Date()) };
+    return { status: 'ok' as const, invalidation: await afterBalanceChange(tx, ref, new Date()) };
   });
 }
 
 /** Deletes the holding; its snapshots go with it (ON DELETE CASCADE). */
-export async function deleteHolding(prisma: PrismaClient, ref: HoldingRef): Promise<{ status: 'ok' } | NotFound> {
+export async function deleteHolding(prisma: PrismaClient, ref: HoldingRef): Promise<Written | NotFound> {
   const { count } = await prisma.holding.deleteMany({ where: { id: ref.holdingId, userId: ref.userId, kind: ref.kind } });
-  return count === 1 ? { status: 'ok' } : NOT_FOUND;
+  return count === 1 ? { status: 'ok', invalidation: combine(holdingsChanged(ref.userId), expire(tags.holding(ref.holdingId))) } : NOT_FOUND;
 }

@@ -1,10 +1,10 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { ACHIEVEMENTS, ACHIEVEMENT_CODES, type AchievementCode } from '@/lib/domain/achievements';
-import { cachedRead } from '@/lib/data-cache/read';
+import { defineRead } from '@/lib/data-cache/read';
 import { tags } from '@/lib/data-cache/tags';
 
-/** JSON-safe (see cachedRead). */
+/** JSON-safe (see defineRead). */
 export interface AchievementDto {
   code: AchievementCode;
   name: string;
@@ -18,11 +18,13 @@ export interface AchievementDto {
  * descriptions come from the domain catalogue (the seed writes the same rows),
  * so a database without the catalogue still lists them all.
  */
-export function listAchievements(userId: string): Promise<AchievementDto[]> {
-  return cachedRead(['achievements', userId], [tags.achievements(userId)], async () => {
+export const listAchievements = defineRead({
+  name: 'achievements',
+  tags: (userId: string) => [tags.achievements(userId)],
+  load: async (userId: string): Promise<AchievementDto[]> => {
     const prisma = await db();
     const rows = await prisma.userAchievement.findMany({ where: { userId }, select: { achievementCode: true, unlockedAt: true } });
     const unlocked = new Map(rows.map((r) => [r.achievementCode, r.unlockedAt.toISOString()]));
     return ACHIEVEMENT_CODES.map((code) => ({ code, ...ACHIEVEMENTS[code], unlockedAt: unlocked.get(code) ?? null }));
-  });
-}
+  },
+});

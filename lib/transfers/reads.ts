@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { cachedRead } from '@/lib/data-cache/read';
+import { defineRead } from '@/lib/data-cache/read';
 import { tags } from '@/lib/data-cache/tags';
 
 export type TransferType = 'DEPOSIT' | 'WITHDRAWAL';
@@ -15,8 +15,10 @@ export interface TransferDto {
 }
 
 /** All of a user's deposits and withdrawals, newest first. Lists, totals and charts filter this. */
-export function listTransfers(userId: string): Promise<TransferDto[]> {
-  return cachedRead(['transfers', userId], [tags.transfers(userId)], async () => {
+export const listTransfers = defineRead({
+  name: 'transfers',
+  tags: (userId: string) => [tags.transfers(userId)],
+  load: async (userId: string): Promise<TransferDto[]> => {
     const prisma = await db();
     const rows = await prisma.transfer.findMany({
       where: { userId },
@@ -31,8 +33,8 @@ export function listTransfers(userId: string): Promise<TransferDto[]> {
       occurredOn: t.occurredOn.toISOString().slice(0, 10),
       note: t.note,
     }));
-  });
-}
+  },
+});
 
 export function filterTransfers(list: TransferDto[], filter: { type?: TransferType; from?: string; to?: string }): TransferDto[] {
   return list.filter(

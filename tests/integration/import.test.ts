@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteAccount } from '@/lib/account/delete';
+import { deleteAccount } from '@/lib/account/writes';
 import { loadAccountData } from '@/lib/account/export-data';
 import { toCsvExport, toJsonExport, type AccountData } from '@/lib/account/export-format';
-import { importAccountData } from '@/lib/account/import';
+import { importAccountData } from '@/lib/account/writes';
 import { parseCsvImport, parseJsonImport, type ImportPlan } from '@/lib/account/import-parse';
 import { allUserTags, tags } from '@/lib/data-cache/tags';
 import { DEMO_USER, seed } from '@/prisma/seed/index';
@@ -178,8 +178,8 @@ describe('deleteAccount', () => {
 
     const changed = await deleteAccount(database.prisma, victim);
 
-    expect(changed).toEqual(expect.arrayContaining([...allUserTags(victim), ...holdingIds.map(tags.holding)]));
-    expect(changed).not.toContain(tags.articles());
+    expect(changed.expire).toEqual(expect.arrayContaining([...allUserTags(victim), ...holdingIds.map(tags.holding)]));
+    expect(changed.expire).not.toContain(tags.articles());
     expect(await database.prisma.user.count({ where: { id: victim } })).toBe(0);
     expect(await userRowCounts(victim)).toEqual({ holdings: 0, snapshots: 0, transfers: 0, goals: 0, achievements: 0, reads: 0 });
     expect(await database.prisma.session.count({ where: { userId: victim } })).toBe(0);
@@ -193,7 +193,7 @@ describe('deleteAccount', () => {
       data: { slug: `by-author-${author}`.toLowerCase(), title: 'T', summary: 'S', markdown: 'M', html: '<p>M</p>', status: 'PUBLISHED', publishedAt: NOW, authorId: author },
     });
     const changed = await deleteAccount(database.prisma, author);
-    expect(changed).toEqual(expect.arrayContaining([tags.articles(), tags.article(article.slug)]));
+    expect(changed.expire).toEqual(expect.arrayContaining([tags.articles(), tags.article(article.slug)]));
     expect(await database.prisma.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ status: 'PUBLISHED', authorId: null });
   });
 });

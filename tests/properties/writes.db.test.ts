@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCsvExport, toJsonExport, type AccountData } from '@/lib/account/export-format';
-import { importAccountData, type ImportOutcome } from '@/lib/account/import';
+import { importAccountData, type ImportOutcome } from '@/lib/account/writes';
 import { parseImport, type ImportFormat } from '@/lib/account/import-parse';
 import { addHoldingSchema } from '@/lib/holdings/schemas';
 import { createHolding } from '@/lib/holdings/writes';

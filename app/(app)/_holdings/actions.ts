@@ -4,12 +4,12 @@
 // travels in a hidden field and is re-checked against the row). Each one:
 // requireUser, parse, write through holding-writes (ownership checked in the
 // same query: anything not the user's is a 404 and writes nothing), expire the
-// tags from holdingMutationTags, then redirect or report.
+// invalidation the write returned, then redirect or report.
 
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { expireTags } from '@/lib/data-cache/invalidate';
+import { applyInvalidation } from '@/lib/data-cache/apply';
 import { failure, invalid, type FormState } from '@/lib/forms';
 import { formatMoney } from '@/lib/domain/money';
 import { formatSnapshotTime } from '@/lib/holdings/dates';
@@ -25,7 +25,6 @@ import {
   renameHoldingSchema,
   updateBalanceSchema,
 } from '@/lib/holdings/schemas';
-import { holdingMutationTags } from '@/lib/holdings/tags';
 import {
   appendSnapshot,
   createHolding,
@@ -63,7 +62,7 @@ export async function addHoldingAction(_prev: FormState, formData: FormData): Pr
   if (!parsed.success) return invalid(parsed.error, formData);
   const result = await createHolding(await db(), user.id, { kind, ...parsed.data });
   if (result.status === 'name-taken') return failure('Please correct the highlighted fields.', formData, { name: [nameTakenMessage(kind)] });
-  expireTags(holdingMutationTags.create(user.id, result.progressTags));
+  applyInvalidation(result.invalidation);
   redirect(holdingPath(kind));
 }
 
@@ -74,7 +73,7 @@ export async function updateBalanceAction(_prev: FormState, formData: FormData):
   if (!parsed.success) return invalid(parsed.error, formData);
   const result = await appendSnapshot(await db(), ref, parsed.data);
   if (result.status === 'not-found') notFound();
-  expireTags(holdingMutationTags.updateBalance(user.id, ref.holdingId, result.progressTags));
+  applyInvalidation(result.invalidation);
   // Says when: a back-dated balance is saved to the history without becoming the current one.
   const when = formatSnapshotTime(parsed.data.recordedAt.toISOString());
   return { ok: true, message: `Balance updated: ${formatMoney(parsed.data.amount, parsed.data.currency)} as of ${when}.` };
@@ -88,7 +87,7 @@ export async function renameHoldingAction(_prev: FormState, formData: FormData):
   const result = await renameHolding(await db(), ref, parsed.data.name);
   if (result.status === 'not-found') notFound();
   if (result.status === 'name-taken') return failure('Please correct the highlighted fields.', formData, { name: [nameTakenMessage(ref.kind)] });
-  expireTags(holdingMutationTags.rename(user.id));
+  applyInvalidation(result.invalidation);
   return { ok: true, message: `Renamed to “${parsed.data.name}”.` };
 }
 
@@ -100,7 +99,7 @@ export async function moveHoldingAction(formData: FormData): Promise<void> {
   if (!parsed.success) notFound();
   const result = await moveHolding(await db(), ref, parsed.data.direction);
   if (result.status === 'not-found') notFound();
-  if (result.status === 'ok') expireTags(holdingMutationTags.reorder(user.id));
+  if (result.status === 'ok') applyInvalidation(result.invalidation);
 }
 
 export async function editSnapshotAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -111,7 +110,7 @@ export async function editSnapshotAction(_prev: FormState, formData: FormData): 
   if (!parsed.success) return invalid(parsed.error, formData);
   const result = await updateSnapshot(await db(), ref, snapshotId, parsed.data);
   if (result.status === 'not-found') notFound();
-  expireTags(holdingMutationTags.editSnapshot(user.id, ref.holdingId, result.progressTags));
+  applyInvalidation(result.invalidation);
   redirect(holdingPath(ref.kind, ref.holdingId));
 }
 
@@ -124,7 +123,7 @@ export async function deleteSnapshotAction(_prev: FormState, formData: FormData)
   if (result.status === 'last-snapshot') {
     return failure('This is the only snapshot left, so it cannot be deleted: it is the current balance. Update the balance or edit this snapshot instead.', formData);
   }
-  expireTags(holdingMutationTags.deleteSnapshot(user.id, ref.holdingId, result.progressTags));
+  applyInvalidation(result.invalidation);
   redirect(holdingPath(ref.kind, ref.holdingId));
 }
 
@@ -135,6 +134,6 @@ export async function deleteHoldingAction(_prev: FormState, formData: FormData):
   if (!parsed.success) return invalid(parsed.error, formData);
   const result = await deleteHolding(await db(), ref);
   if (result.status === 'not-found') notFound();
-  expireTags(holdingMutationTags.deleteHolding(user.id, ref.holdingId));
+  applyInvalidation(result.invalidation);
   redirect(holdingPath(ref.kind));
 }

@@ -35,7 +35,7 @@ export async function HoldingDetailPage({ kind, id, searchParams }: { kind: Hold
   const info = HOLDING_KINDS[kind];
   const path = holdingPath(kind, holding.id);
   const currency = profile.displayCurrency;
-  const [row] = summarize([holding], [], currency, rates).rows;
+  const [row] = summarize({ holdings: [holding], transferSums: [], rates }, currency).rows;
   // New balances default to the currency the holding is kept in now.
   const holdingCurrency = holding.current?.currency ?? holding.currency;
 

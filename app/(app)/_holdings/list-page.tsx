@@ -1,9 +1,7 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { listHoldings } from '@/lib/holdings/reads';
 import { getProfile } from '@/lib/account/reads';
-import { latestRates } from '@/lib/rates/reads';
-import { summarize } from '@/lib/bankroll/summary';
+import { bankrollSummary } from '@/lib/bankroll/reads';
 import { HOLDING_KINDS, holdingPath, type HoldingKind } from '@/lib/holdings/kinds';
 import { formatMoney } from '@/lib/domain/money';
 import { ChangeText, formatSnapshotAmount } from './format';
@@ -31,12 +29,13 @@ function EmptyState({ kind }: { kind: HoldingKind }) {
 /** /sites and /assets: the user's holdings of one kind in display order. */
 export async function HoldingListPage({ kind }: { kind: HoldingKind }) {
   const user = await requireUser();
-  const [profile, all, rates] = await Promise.all([getProfile(user.id), listHoldings(user.id), latestRates()]);
+  const profile = await getProfile(user.id);
   const info = HOLDING_KINDS[kind];
-  const holdings = all.filter((h) => h.kind === kind);
   const currency = profile.displayCurrency;
+  const summary = await bankrollSummary(user.id, currency);
+  const rows = summary.rows.filter((r) => r.holding.kind === kind);
 
-  if (holdings.length === 0) {
+  if (rows.length === 0) {
     return (
       <>
         <h1>{info.plural}</h1>
@@ -45,14 +44,13 @@ export async function HoldingListPage({ kind }: { kind: HoldingKind }) {
     );
   }
 
-  const summary = summarize(holdings, [], currency, rates);
   return (
     <>
       <h1>{info.plural}</h1>
       <div className="actions" style={{ alignItems: 'center', justifyContent: 'space-between', marginBottom: '1rem' }}>
         <p className="stat" style={{ margin: 0 }}>
           <span className="stat-label">Total in {currency}</span>{' '}
-          <span data-testid="holdings-total">{formatMoney(summary.bankroll, currency)}</span>
+          <span data-testid="holdings-total">{formatMoney(kind === 'POKER_SITE' ? summary.sites : summary.assets, currency)}</span>
         </p>
         <Link className="btn btn-primary" href={`${info.basePath}/new`}>
           Add {info.indefinite}
@@ -75,7 +73,7 @@ export async function HoldingListPage({ kind }: { kind: HoldingKind }) {
             </tr>
           </thead>
           <tbody>
-            {summary.rows.map(({ holding, currentDisplay, change, changePercent }, i) => (
+            {rows.map(({ holding, currentDisplay, change, changePercent }, i) => (
               <tr key={holding.id} data-testid="holding-row">
                 <th scope="row">
                   <Link href={holdingPath(kind, holding.id)}>{holding.name}</Link>
@@ -88,7 +86,7 @@ export async function HoldingListPage({ kind }: { kind: HoldingKind }) {
                   <ChangeText change={change} percent={changePercent} currency={holding.current?.currency ?? holding.currency} />
                 </td>
                 <td className="num">
-                  <MoveButtons kind={kind} holdingId={holding.id} name={holding.name} isFirst={i === 0} isLast={i === holdings.length - 1} />
+                  <MoveButtons kind={kind} holdingId={holding.id} name={holding.name} isFirst={i === 0} isLast={i === rows.length - 1} />
                 </td>
               </tr>
             ))}

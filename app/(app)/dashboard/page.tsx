@@ -1,17 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { listHoldings } from '@/lib/holdings/reads';
-import { listTransfers } from '@/lib/transfers/reads';
 import { latestRates } from '@/lib/rates/reads';
 import { getProfile } from '@/lib/account/reads';
-import { summarize } from '@/lib/bankroll/summary';
 import { formatMoney } from '@/lib/domain/money';
 import { toDayKey } from '@/lib/domain/days';
 import { activeStreak } from '@/lib/domain/streaks';
 import { activeGoalOf, listGoals } from '@/lib/goals/reads';
 import { evaluateStoredGoal } from '@/lib/goals/progress';
-import { bankrollChart } from '@/lib/bankroll/reads';
+import { bankrollChart, bankrollSummary } from '@/lib/bankroll/reads';
 import { BankrollChart } from '@/app/ui/chart';
 import { GoalProgressView } from '../goals/goal-progress';
 
@@ -22,19 +19,12 @@ export default async function DashboardPage() {
   const today = toDayKey(new Date());
   const profile = await getProfile(user.id);
   const cur = profile.displayCurrency;
-  const [holdings, transfers, rates, goals, chart] = await Promise.all([
-    listHoldings(user.id),
-    listTransfers(user.id),
-    latestRates(),
-    listGoals(user.id),
-    bankrollChart(user.id, cur, today),
-  ]);
-  const s = summarize(holdings, transfers, cur, rates);
+  const [s, rates, goals, chart] = await Promise.all([bankrollSummary(user.id, cur), latestRates(), listGoals(user.id), bankrollChart(user.id, cur, today)]);
   const goal = activeGoalOf(goals);
   const streak = activeStreak({ current: profile.streakCurrent, longest: profile.streakLongest, lastActionOn: profile.lastActionOn }, today);
   const fmt = (d: Parameters<typeof formatMoney>[0]) => formatMoney(d, cur);
 
-  if (holdings.length === 0) {
+  if (s.rows.length === 0) {
     return (
       <>
         <h1>Dashboard</h1>

@@ -4,12 +4,11 @@ import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { idSchema } from '@/lib/holdings/schemas';
 import { db } from '@/lib/db/client';
-import { expireTags } from '@/lib/data-cache/invalidate';
+import { applyInvalidation } from '@/lib/data-cache/apply';
 import { toDayKey } from '@/lib/domain/days';
 import { failure, invalid, type FormState } from '@/lib/forms';
 import { goalInputSchema } from '@/lib/goals/schemas';
 import { archiveGoal, createGoal } from '@/lib/goals/writes';
-import { goalMutationTags } from '@/lib/transfers/tags';
 
 export async function createGoalAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
@@ -19,7 +18,7 @@ export async function createGoalAction(_prev: FormState, formData: FormData): Pr
   if (result.status === 'active-exists') {
     return failure('You already have an active goal. Archive it first, then set the new one.', formData);
   }
-  expireTags(goalMutationTags.create(user.id, result.progressTags));
+  applyInvalidation(result.invalidation);
   redirect(result.completed ? '/goals?done=completed' : '/goals?done=created');
 }
 
@@ -29,6 +28,6 @@ export async function archiveGoalAction(formData: FormData): Promise<void> {
   if (!goalId.success) notFound();
   const result = await archiveGoal(await db(), user.id, goalId.data);
   if (result.status === 'not-found') notFound();
-  if (result.status === 'ok') expireTags(goalMutationTags.archive(user.id));
+  applyInvalidation(result.invalidation);
   redirect('/goals?done=archived');
 }

@@ -2,11 +2,9 @@ import type { Metadata } from 'next';
 import Decimal from 'decimal.js';
 import { requireUser } from '@/lib/auth/session';
 import { getProfile } from '@/lib/account/reads';
-import { listHoldings } from '@/lib/holdings/reads';
-import { listTransfers } from '@/lib/transfers/reads';
 import { latestRates } from '@/lib/rates/reads';
 import { activeGoalOf, listGoals, type GoalDto } from '@/lib/goals/reads';
-import { summarize } from '@/lib/bankroll/summary';
+import { bankrollSummary } from '@/lib/bankroll/reads';
 import { evaluateStoredGoal } from '@/lib/goals/progress';
 import { GOAL_TYPE_LABELS } from '@/lib/goals/schemas';
 import { formatDayLong } from '@/lib/bankroll/chart-series';
@@ -48,17 +46,10 @@ function ArchiveButton({ goal, label, description }: { goal: GoalDto; label: str
 
 export default async function GoalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const [params, profile, holdings, transfers, rates, goals] = await Promise.all([
-    searchParams,
-    getProfile(user.id),
-    listHoldings(user.id),
-    listTransfers(user.id),
-    latestRates(),
-    listGoals(user.id),
-  ]);
+  const profile = await getProfile(user.id);
   const cur = profile.displayCurrency;
+  const [params, summary, rates, goals] = await Promise.all([searchParams, bankrollSummary(user.id, cur), latestRates(), listGoals(user.id)]);
   const today = toDayKey(new Date());
-  const summary = summarize(holdings, transfers, cur, rates);
   const active = activeGoalOf(goals);
   const past = goals.filter((g) => g.status !== 'ACTIVE');
   const done = DONE_MESSAGES[firstParam(params.done) ?? ''];

@@ -6,14 +6,12 @@ import { hashPassword } from '@/lib/auth/password';
 import { hit } from '@/lib/auth/rate-limit';
 import { endOtherSessions, endSession, requireUser } from '@/lib/auth/session';
 import { checkCurrentPassword } from '@/lib/account/credentials';
-import { deleteAccount } from '@/lib/account/delete';
-import { importAccountData } from '@/lib/account/import';
+import { deleteAccount, importAccountData, updateDisplayCurrency, updatePasswordHash } from '@/lib/account/writes';
 import { detectFormat, parseImport } from '@/lib/account/import-parse';
 import { accountLimits, MAX_IMPORT_BYTES } from '@/lib/account/limits';
 import { formatMegabytes, importSummaryMessage } from '@/lib/account/messages';
 import { changePasswordSchema, deleteAccountSchema, displayCurrencySchema } from '@/lib/account/schemas';
-import { accountMutationTags } from '@/lib/account/tags';
-import { expireTags } from '@/lib/data-cache/invalidate';
+import { applyInvalidation } from '@/lib/data-cache/apply';
 import { db } from '@/lib/db/client';
 import { failure, invalid, type FormState } from '@/lib/forms';
 
@@ -23,9 +21,7 @@ export async function updateDisplayCurrencyAction(_prev: FormState, formData: Fo
   const user = await requireUser();
   const parsed = displayCurrencySchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
-  const prisma = await db();
-  await prisma.user.update({ where: { id: user.id }, data: { displayCurrency: parsed.data.currency } });
-  expireTags(accountMutationTags.displayCurrency(user.id));
+  applyInvalidation(await updateDisplayCurrency(await db(), user.id, parsed.data.currency));
   return { ok: true, message: `Amounts are now shown in ${parsed.data.currency}.`, values: { currency: parsed.data.currency } };
 }
 
@@ -37,12 +33,10 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   if (check.kind === 'rate-limited') return failure(retryMessage(check.retryAfterSeconds), formData);
   if (check.kind === 'wrong') return failure('Your password was not changed.', formData, { currentPassword: [WRONG_PASSWORD] });
 
-  const passwordHash = await hashPassword(parsed.data.newPassword);
-  const prisma = await db();
-  await prisma.user.update({ where: { id: user.id }, data: { passwordHash } });
+  const changed = await updatePasswordHash(await db(), user.id, await hashPassword(parsed.data.newPassword));
   // Whoever else knew the old password is signed out everywhere; this browser stays in.
   await endOtherSessions(user.id);
-  expireTags(accountMutationTags.changePassword());
+  applyInvalidation(changed);
   return { ok: true, message: 'Your password was changed. Every other device has been signed out.' };
 }
 
@@ -65,7 +59,7 @@ export async function importDataAction(_prev: FormState, formData: FormData): Pr
   }
   const outcome = await importAccountData(await db(), user.id, parsed.plan);
   if (!outcome.ok) return { message: 'Nothing was imported.', errors: { file: outcome.errors } };
-  expireTags(accountMutationTags.importData(user.id));
+  applyInvalidation(outcome.invalidation);
   return { ok: true, message: importSummaryMessage(outcome.summary) };
 }
 
@@ -79,6 +73,6 @@ export async function deleteAccountAction(_prev: FormState, formData: FormData):
 
   const changed = await deleteAccount(await db(), user.id);
   await endSession(); // the session rows went with the user; this clears the cookie
-  expireTags(changed);
+  applyInvalidation(changed);
   redirect('/?deleted=1');
 }

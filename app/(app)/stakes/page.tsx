@@ -3,10 +3,8 @@ import Link from 'next/link';
 import Decimal from 'decimal.js';
 import { requireUser } from '@/lib/auth/session';
 import { getProfile } from '@/lib/account/reads';
-import { listHoldings } from '@/lib/holdings/reads';
-import { listTransfers } from '@/lib/transfers/reads';
 import { latestRates } from '@/lib/rates/reads';
-import { summarize } from '@/lib/bankroll/summary';
+import { bankrollSummary } from '@/lib/bankroll/reads';
 import { convert, type Rates } from '@/lib/domain/currency';
 import { formatMoney } from '@/lib/domain/money';
 import {
@@ -94,16 +92,15 @@ const blinds = (text: string) =>
 
 export default async function StakesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const [params, profile, holdings, transfers, rates] = await Promise.all([
+  const [params, profile, summaryUsd, rates] = await Promise.all([
     searchParams,
     getProfile(user.id),
-    listHoldings(user.id),
-    listTransfers(user.id),
+    // The stake tables are in USD, so the bankroll is compared in USD.
+    bankrollSummary(user.id, 'USD'),
     latestRates(),
   ]);
   const cur = profile.displayCurrency;
-  // The stake tables are in USD, so the bankroll is compared in USD.
-  const bankrollUsd = summarize(holdings, transfers, 'USD', rates).bankroll;
+  const bankrollUsd = summaryUsd.bankroll;
   const cashAnswers = cashAnswersFrom(params);
   const tournamentAnswers = tournamentAnswersFrom(params);
   const cashRange = cashBuyInRange(cashAnswers);
@@ -122,7 +119,7 @@ export default async function StakesPage({ searchParams }: { searchParams: Promi
         Your bankroll: <strong>{usd(bankrollUsd)}</strong>
         {cur !== 'USD' && <span className="muted"> ({formatMoney(convert(bankrollUsd, 'USD', cur, rates), cur)})</span>}. Stakes are priced in US dollars.
       </p>
-      {holdings.length === 0 && (
+      {summaryUsd.rows.length === 0 && (
         <p className="empty">
           You have no bankroll recorded yet. <Link href="/sites/new">Add a poker site</Link> with its balance to get a recommendation for your money.
         </p>

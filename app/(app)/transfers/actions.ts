@@ -3,12 +3,11 @@
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { expireTags } from '@/lib/data-cache/invalidate';
+import { applyInvalidation } from '@/lib/data-cache/apply';
 import { toDayKey } from '@/lib/domain/days';
 import { invalid, type FormState } from '@/lib/forms';
 import { transferInputSchema } from '@/lib/transfers/schemas';
 import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/transfers/writes';
-import { transferMutationTags } from '@/lib/transfers/tags';
 import { idSchema } from '@/lib/holdings/schemas';
 
 const parse = (formData: FormData) => transferInputSchema(toDayKey(new Date())).safeParse(Object.fromEntries(formData));
@@ -24,7 +23,7 @@ export async function createTransferAction(_prev: FormState, formData: FormData)
   const parsed = parse(formData);
   if (!parsed.success) return invalid(parsed.error, formData);
   const result = await createTransfer(await db(), user.id, parsed.data);
-  expireTags(transferMutationTags.create(user.id, result.progressTags));
+  applyInvalidation(result.invalidation);
   redirect(`/transfers?done=${parsed.data.type === 'DEPOSIT' ? 'deposit' : 'withdrawal'}`);
 }
 
@@ -35,7 +34,7 @@ export async function updateTransferAction(_prev: FormState, formData: FormData)
   if (!parsed.success) return invalid(parsed.error, formData);
   const result = await updateTransfer(await db(), user.id, id, parsed.data);
   if (result.status === 'not-found') notFound();
-  expireTags(transferMutationTags.update(user.id, result.progressTags));
+  applyInvalidation(result.invalidation);
   redirect('/transfers?done=updated');
 }
 
@@ -43,6 +42,6 @@ export async function deleteTransferAction(formData: FormData): Promise<void> {
   const user = await requireUser();
   const result = await deleteTransfer(await db(), user.id, transferId(formData));
   if (result.status === 'not-found') notFound();
-  expireTags(transferMutationTags.delete(user.id, result.progressTags));
+  applyInvalidation(result.invalidation);
   redirect('/transfers?done=deleted');
 }

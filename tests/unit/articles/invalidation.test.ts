@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expire, type Invalidation } from '@/lib/data-cache/invalidation';
 import {
   articleInvalidation,
   readMarkInvalidation,
@@ -11,7 +12,7 @@ import {
 const live = (slug: string, tagSlugs: string[]): PublicArticleState => ({ slug, published: true, tagSlugs });
 const draft = (slug: string, tagSlugs: string[]): PublicArticleState => ({ slug, published: false, tagSlugs });
 
-const sorted = (inv: { expire: string[]; revalidate: string[] }) => ({ expire: [...inv.expire].sort(), revalidate: [...inv.revalidate].sort() });
+const sorted = (inv: Invalidation) => ({ expire: [...inv.expire].sort(), revalidate: [...inv.revalidate].sort() });
 
 describe('articleInvalidation', () => {
   it('creating or editing a draft touches no public page', () => {
@@ -91,7 +92,7 @@ describe('tag mutations', () => {
 
 describe('readMarkInvalidation', () => {
   it('expires only the reader’s own tags, never a public one', () => {
-    const inv = readMarkInvalidation('u1', ['user:u1:achievements']);
+    const inv = readMarkInvalidation('u1', expire('user:u1:achievements'));
     expect(sorted(inv)).toEqual({ expire: ['user:u1:achievements', 'user:u1:reads'], revalidate: [] });
     expect(inv.expire.some((t) => t === 'articles' || t.startsWith('article:') || t.startsWith('tag:'))).toBe(false);
   });

@@ -8,9 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/tests/helpers/database';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { tags } from '@/lib/data-cache/tags';
-import { completeGoalIfReached } from '@/lib/goals/reads';
 import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/transfers/writes';
-import { archiveGoal, createGoal } from '@/lib/goals/writes';
+import { archiveGoal, completeGoalIfReached, createGoal } from '@/lib/goals/writes';
 import type { TransferInput } from '@/lib/transfers/schemas';
 import type { GoalInput } from '@/lib/goals/schemas';
 
@@ -65,21 +64,21 @@ beforeEach(async () => {
 describe('transfers', () => {
   it('creates a transfer as a money action (streak) and reports the profile tag once a day', async () => {
     const first = await createTransfer(prisma, alice, transfer('DEPOSIT', '1000.00', { note: 'first' }), now);
-    expect(first.progressTags).toEqual([tags.profile(alice)]);
+    expect(first.invalidation.expire).toEqual([tags.profile(alice), tags.transfers(alice)]);
     const row = await prisma.transfer.findUniqueOrThrow({ where: { id: first.transferId } });
     expect(row).toMatchObject({ userId: alice, type: 'DEPOSIT', currency: 'USD', note: 'first' });
     expect(row.amount.toString()).toBe('1000');
     expect(row.occurredOn.toISOString()).toBe('2026-03-10T00:00:00.000Z');
     const user = await prisma.user.findUniqueOrThrow({ where: { id: alice } });
     expect(user.streakCurrent).toBe(1);
-    // A second action the same day changes no streak: no tag.
-    expect((await createTransfer(prisma, alice, transfer('WITHDRAWAL', '500.00'), now)).progressTags).toEqual([]);
+    // A second action the same day changes no streak: only the transfers.
+    expect((await createTransfer(prisma, alice, transfer('WITHDRAWAL', '500.00'), now)).invalidation.expire).toEqual([tags.transfers(alice)]);
   });
 
   it('three days in a row unlock the 3-day streak achievement', async () => {
     for (const day of ['2026-03-13', '2026-03-14']) await createTransfer(prisma, alice, transfer('DEPOSIT', '1'), new Date(`${day}T10:00:00Z`));
     const third = await createTransfer(prisma, alice, transfer('DEPOSIT', '1'), now);
-    expect(third.progressTags).toEqual([tags.profile(alice), tags.achievements(alice)]);
+    expect(third.invalidation.expire).toEqual([tags.profile(alice), tags.achievements(alice), tags.transfers(alice)]);
     expect(await prisma.userAchievement.count({ where: { userId: alice, achievementCode: 'STREAK_3' } })).toBe(1);
   });
 
@@ -89,10 +88,10 @@ describe('transfers', () => {
     expect(await deleteTransfer(prisma, bob, transferId, now)).toEqual({ status: 'not-found' });
     expect((await prisma.transfer.findUniqueOrThrow({ where: { id: transferId } })).amount.toString()).toBe('1000');
 
-    expect(await updateTransfer(prisma, alice, transferId, transfer('DEPOSIT', '1200.50', { currency: 'EUR' }), now)).toEqual({ status: 'ok', progressTags: [] });
+    expect(await updateTransfer(prisma, alice, transferId, transfer('DEPOSIT', '1200.50', { currency: 'EUR' }), now)).toMatchObject({ status: 'ok' });
     const row = await prisma.transfer.findUniqueOrThrow({ where: { id: transferId } });
     expect([row.amount.toString(), row.currency]).toEqual(['1200.5', 'EUR']);
-    expect(await deleteTransfer(prisma, alice, transferId, now)).toEqual({ status: 'ok', progressTags: [] });
+    expect(await deleteTransfer(prisma, alice, transferId, now)).toMatchObject({ status: 'ok' });
     expect(await prisma.transfer.count({ where: { id: transferId } })).toBe(0);
     expect(await deleteTransfer(prisma, alice, transferId, now)).toEqual({ status: 'not-found' });
   });
@@ -117,8 +116,8 @@ describe('goals', () => {
     if (created.status !== 'ok') throw new Error('expected a goal');
     expect(await archiveGoal(prisma, bob, created.goalId, now)).toEqual({ status: 'not-found' });
     expect((await goalsOf(alice))[0].status).toBe('ACTIVE');
-    expect(await archiveGoal(prisma, alice, created.goalId, now)).toEqual({ status: 'ok' });
-    expect(await archiveGoal(prisma, alice, created.goalId, now)).toEqual({ status: 'unchanged' });
+    expect(await archiveGoal(prisma, alice, created.goalId, now)).toMatchObject({ status: 'ok' });
+    expect(await archiveGoal(prisma, alice, created.goalId, now)).toMatchObject({ status: 'unchanged' });
     const [archived] = await goalsOf(alice);
     expect(archived.status).toBe('ARCHIVED');
     expect(archived.archivedAt?.toISOString()).toBe(now.toISOString());
@@ -128,16 +127,16 @@ describe('goals', () => {
   it('completes a bankroll goal when a write inside the transaction reaches the target', async () => {
     await setBalance(alice, '800.00');
     await createGoal(prisma, alice, goal('BANKROLL', '1000'), now);
-    expect(await prisma.$transaction((tx) => completeGoalIfReached(tx, alice, now))).toEqual([]);
+    expect((await prisma.$transaction((tx) => completeGoalIfReached(tx, alice, now))).expire).toEqual([]);
     await setBalance(alice, '1000.00', new Date(now.getTime() + 1000));
     const changed = await prisma.$transaction((tx) => completeGoalIfReached(tx, alice, now));
-    expect(changed).toEqual([tags.goals(alice), tags.achievements(alice)]);
+    expect(changed.expire).toEqual([tags.goals(alice), tags.achievements(alice)]);
     const [done] = await goalsOf(alice);
     expect(done.status).toBe('COMPLETED');
     expect(done.completedAt?.toISOString()).toBe(now.toISOString());
     expect(await prisma.userAchievement.count({ where: { userId: alice, achievementCode: 'GOAL_COMPLETED' } })).toBe(1);
     // Nothing active any more: a second call is a no-op.
-    expect(await prisma.$transaction((tx) => completeGoalIfReached(tx, alice, now))).toEqual([]);
+    expect((await prisma.$transaction((tx) => completeGoalIfReached(tx, alice, now))).expire).toEqual([]);
   });
 
   it('completes a profit goal from a withdrawal (profit = bankroll - deposits + withdrawals)', async () => {
@@ -147,9 +146,9 @@ describe('goals', () => {
     // Profit is 300.00: a 400 target is at 75%.
     await createGoal(prisma, alice, goal('PROFIT', '400'), now);
     const withdrawal = await createTransfer(prisma, alice, transfer('WITHDRAWAL', '99.99'), now);
-    expect(withdrawal.progressTags).not.toContain(tags.goals(alice));
+    expect(withdrawal.invalidation.expire).not.toContain(tags.goals(alice));
     const last = await createTransfer(prisma, alice, transfer('WITHDRAWAL', '0.01'), now);
-    expect(last.progressTags).toContain(tags.goals(alice));
+    expect(last.invalidation.expire).toContain(tags.goals(alice));
     expect((await goalsOf(alice))[0].status).toBe('COMPLETED');
   });
 
@@ -160,7 +159,7 @@ describe('goals', () => {
     expect((await updateTransfer(prisma, alice, transferId, transfer('DEPOSIT', '750.00'), now)).status).toBe('ok'); // profit 50
     expect((await goalsOf(alice))[0].status).toBe('ACTIVE');
     const deleted = await deleteTransfer(prisma, alice, transferId, now); // profit 800
-    expect(deleted).toEqual({ status: 'ok', progressTags: [tags.goals(alice), tags.achievements(alice)] });
+    expect(deleted).toMatchObject({ status: 'ok', invalidation: { expire: expect.arrayContaining([tags.goals(alice), tags.achievements(alice)]) } });
     expect((await goalsOf(alice))[0].status).toBe('COMPLETED');
   });
 
@@ -172,13 +171,13 @@ describe('goals', () => {
     await createGoal(prisma, alice, goal('BANKROLL', '1000', 'USD'), now);
     expect((await goalsOf(alice))[0].status).toBe('ACTIVE');
     await prisma.balanceSnapshot.create({ data: { holdingId: holding.id, amount: '854.50', currency: 'EUR', recordedAt: new Date(now.getTime() + 1) } });
-    expect(await prisma.$transaction((tx) => completeGoalIfReached(tx, alice, now))).toContain(tags.goals(alice));
+    expect((await prisma.$transaction((tx) => completeGoalIfReached(tx, alice, now))).expire).toContain(tags.goals(alice));
   });
 
   it('completes at once a goal that is already reached when it is set', async () => {
     await setBalance(alice, '800.00');
     const created = await createGoal(prisma, alice, goal('BANKROLL', '800'), now);
-    expect(created).toMatchObject({ status: 'ok', completed: true, progressTags: [tags.goals(alice), tags.achievements(alice)] });
+    expect(created).toMatchObject({ status: 'ok', completed: true, invalidation: { expire: expect.arrayContaining([tags.goals(alice), tags.achievements(alice)]) } });
     expect((await goalsOf(alice))[0].status).toBe('COMPLETED');
     // ...which leaves room for the next goal.
     expect((await createGoal(prisma, alice, goal('BANKROLL', '2000'), now)).status).toBe('ok');

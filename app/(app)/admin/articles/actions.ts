@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireAdmin } from '@/lib/auth/session';
 import { failure, invalid, type FormState } from '@/lib/forms';
-import { applyInvalidation } from '@/lib/articles/apply-invalidation';
+import { applyInvalidation } from '@/lib/data-cache/apply';
 import { renderMarkdown } from '@/lib/articles/markdown';
 import { articleFormFields, articleFormSchema, MARKDOWN_MAX } from '@/lib/articles/schemas';
 import { createArticle, deleteArticle, setArticlePublished, updateArticle, type FieldError } from '@/lib/articles/writes';

@@ -3,7 +3,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { requireAdmin } from '@/lib/auth/session';
 import { failure, invalid, type FormState } from '@/lib/forms';
-import { applyInvalidation } from '@/lib/articles/apply-invalidation';
+import { applyInvalidation } from '@/lib/data-cache/apply';
 import { tagFormFields, tagFormSchema } from '@/lib/articles/schemas';
 import { createTag, deleteTagRow, updateTagRow } from '@/lib/articles/writes';
 import { idSchema } from '../form-helpers';

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
-import { applyInvalidation } from '@/lib/articles/apply-invalidation';
+import { applyInvalidation } from '@/lib/data-cache/apply';
 import { isValidSlug } from '@/lib/articles/slug';
 import { setArticleRead } from '@/lib/articles/writes';
 

@@ -1,9 +1,47 @@
+// Account-wide writes: display currency, password, import and deletion. Each returns the
+// invalidation it needs.
+
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { isUniqueViolation } from '@/lib/db/errors';
+import { expire, NO_INVALIDATION, type Invalidation } from '@/lib/data-cache/invalidation';
+import { allUserTags, tags } from '@/lib/data-cache/tags';
+import { completeGoalIfReached } from '@/lib/goals/writes';
 import { syncAchievements } from '@/lib/progress/writes';
-import { completeGoalIfReached } from '@/lib/goals/reads';
 import type { ImportPlan } from '@/lib/account/import-parse';
 
 type Db = Pick<PrismaClient, '$transaction'>;
+
+/** getProfile carries the display currency; every page converting amounts reads it there. */
+export async function updateDisplayCurrency(prisma: Pick<PrismaClient, 'user'>, userId: string, currency: string): Promise<Invalidation> {
+  await prisma.user.update({ where: { id: userId }, data: { displayCurrency: currency } });
+  return expire(tags.profile(userId));
+}
+
+/** No cached read includes the password hash or sessions. */
+export async function updatePasswordHash(prisma: Pick<PrismaClient, 'user'>, userId: string, passwordHash: string): Promise<Invalidation> {
+  await prisma.user.update({ where: { id: userId }, data: { passwordHash } });
+  return NO_INVALIDATION;
+}
+
+/**
+ * Deletes the user; the schema cascades to sessions, holdings, snapshots, transfers, goals,
+ * achievements and read marks. Articles the user wrote stay published without an author, so
+ * their pages and listings (which named the author) change too.
+ */
+export async function deleteAccount(prisma: Db, userId: string): Promise<Invalidation> {
+  return prisma.$transaction(async (tx) => {
+    const [holdings, articles] = await Promise.all([
+      tx.holding.findMany({ where: { userId }, select: { id: true } }),
+      tx.article.findMany({ where: { authorId: userId }, select: { slug: true } }),
+    ]);
+    await tx.user.delete({ where: { id: userId } });
+    return expire(
+      ...allUserTags(userId),
+      ...holdings.map((h) => tags.holding(h.id)),
+      ...(articles.length ? [tags.articles(), ...articles.map((a) => tags.article(a.slug))] : []),
+    );
+  });
+}
 
 export interface ImportSummary {
   holdings: number;
@@ -16,7 +54,7 @@ export interface ImportSummary {
   skippedReads: number;
 }
 
-export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; errors: string[] };
+export type ImportOutcome = { ok: true; summary: ImportSummary; invalidation: Invalidation } | { ok: false; errors: string[] };
 
 const KIND_LABEL = { POKER_SITE: 'A poker site', ASSET: 'An asset' } as const;
 const BATCH = 5000;
@@ -25,8 +63,6 @@ const LONG_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
 async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
 
 /**
  * Adds a validated plan to the user's account in ONE transaction: all of it or nothing.
@@ -108,6 +144,8 @@ export async function importAccountData(prisma: Db, userId: string, plan: Import
       await syncAchievements(tx, userId);
       return {
         ok: true,
+        // An import can add to every part of the user's data.
+        invalidation: expire(...allUserTags(userId)),
         summary: {
           holdings: created.length,
           snapshots: snapshots.length,
