@@ -7,7 +7,9 @@
 import { z } from 'zod';
 import { ACHIEVEMENT_CODES, type AchievementCode } from '@/lib/domain/achievements';
 import { SUPPORTED_CURRENCY_CODES } from '@/lib/domain/currency';
-import { addDays, isDayKey, toDayKey, type DayKey } from '@/lib/domain/days';
+import { isDayKey, type DayKey } from '@/lib/domain/days';
+import { isValidSlug } from '@/lib/articles/slug';
+import { ASSET_TYPE_MAX, EARLIEST_DAY, EARLIEST_INSTANT, HOLDING_NAME_MAX, HOLDING_NAME_MIN, NOTE_MAX } from '@/lib/fields/limits';
 import { tryParseAmount, type AmountErrorCode } from '@/lib/domain/money';
 
 export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -19,14 +21,8 @@ const fail = (message: string): FieldResult<never> => ({ ok: false, message });
 /** CSV cells are strings; an empty cell is the same as a missing JSON key. */
 const isMissing = (raw: unknown) => raw === undefined || raw === null || raw === '';
 
-export const NAME_MIN = 2;
-export const NAME_MAX = 50;
-export const ASSET_TYPE_MAX = 30;
-export const NOTE_MAX = 200;
-export const SLUG_MAX = 120;
+export { ASSET_TYPE_MAX, NOTE_MAX };
 export const POSITION_MAX = 100_000;
-/** Nothing in a bankroll tracker happened before this day. */
-export const EARLIEST_DAY: DayKey = '1990-01-01';
 /** Goal end dates may lie in the future, but not absurdly far. */
 export const LATEST_END_DAY: DayKey = '2100-12-31';
 
@@ -49,7 +45,7 @@ export function text(opts: { min?: number; max: number }): FieldParser<string> {
   };
 }
 
-export const holdingName = text({ min: NAME_MIN, max: NAME_MAX });
+export const holdingName = text({ min: HOLDING_NAME_MIN, max: HOLDING_NAME_MAX });
 
 export function oneOf<const T extends string>(values: readonly T[]): FieldParser<T> {
   return (raw) => {
@@ -106,16 +102,15 @@ export function day(latest: DayKey): FieldParser<DayKey> {
 
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** An ISO 8601 instant with a time zone (as exported), not later than `latestDay`. */
-export function timestamp(latestDay: DayKey): FieldParser<Date> {
+/** An ISO 8601 instant with a time zone (as exported), from EARLIEST_DAY to `latest`. */
+export function timestamp(latest: Date): FieldParser<Date> {
   return (raw) => {
     if (isMissing(raw)) return fail('is required');
     const value = typeof raw === 'string' ? raw.trim() : '';
     const match = TIMESTAMP.exec(value);
     const date = match && isDayKey(match[1]) ? new Date(value) : null;
     if (!date || Number.isNaN(date.getTime())) return fail('must be a date and time like 2025-03-31T18:30:00.000Z');
-    const key = toDayKey(date);
-    if (key < EARLIEST_DAY || key > latestDay) return fail(`must be between ${EARLIEST_DAY} and ${latestDay}`);
+    if (date < EARLIEST_INSTANT || date > latest) return fail(`must be between ${EARLIEST_DAY} and ${latest.toISOString()}`);
     return ok(date);
   };
 }
@@ -130,7 +125,7 @@ export const position: FieldParser<number> = (raw) => {
 export const slug: FieldParser<string> = (raw) => {
   if (isMissing(raw)) return fail('is required');
   const value = typeof raw === 'string' ? raw.trim() : '';
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) && value.length <= SLUG_MAX ? ok(value) : fail('must be an article slug like how-to-track-deposits');
+  return isValidSlug(value) ? ok(value) : fail('must be an article slug like how-to-track-deposits');
 };
 
 export const achievementCode: FieldParser<AchievementCode> = oneOf(ACHIEVEMENT_CODES);
@@ -146,6 +141,3 @@ export function zodField<T>(parse: FieldParser<T>) {
     return z.NEVER;
   });
 }
-
-/** The latest day any recorded event may have: today, plus one for clocks a little ahead. */
-export const latestEventDay = (now: Date): DayKey => addDays(toDayKey(now), 1);

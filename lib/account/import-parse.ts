@@ -13,6 +13,7 @@ import type { DayKey } from '@/lib/domain/days';
 import { hasControlChars, hasVisibleChar, isStorableText } from '@/lib/domain/text';
 import { parseCsv, unprotectFormula } from '@/lib/account/csv';
 import { CSV_COLUMNS, CSV_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, type CsvColumn, type CsvRecord } from '@/lib/account/export-format';
+import { latestDay, latestInstant } from '@/lib/fields/limits';
 import * as f from '@/lib/account/fields';
 
 export interface PlannedSnapshot {
@@ -116,8 +117,9 @@ function storable(parse: f.FieldParser<string>, rules: { shown?: boolean } = {})
 
 /** The field parsers of every record, by the names each format uses. */
 function fieldsFor(now: Date) {
-  const latest = f.latestEventDay(now);
-  const optionalInstant = f.optional(f.timestamp(latest), null);
+  const latest = latestDay(now);
+  const latestTime = latestInstant(now);
+  const optionalInstant = f.optional(f.timestamp(latestTime), null);
   return {
     latest,
     kind: f.oneOf(HOLDING_KINDS),
@@ -127,9 +129,9 @@ function fieldsFor(now: Date) {
     position: f.optional(f.position, null),
     snapshotAmount: f.amount({ positive: false }),
     positiveAmount: f.amount({ positive: true }),
-    instant: f.timestamp(latest),
+    instant: f.timestamp(latestTime),
     optionalInstant,
-    createdAt: f.optional(f.timestamp(latest), now),
+    createdAt: f.optional(f.timestamp(latestTime), now),
     transferType: f.oneOf(TRANSFER_TYPES),
     occurredOn: f.day(latest),
     note: f.optional(storable(f.text({ max: f.NOTE_MAX })), null),

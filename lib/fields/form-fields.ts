@@ -3,13 +3,11 @@ import { AmountError, parsePositiveAmount } from '@/lib/domain/money';
 import { SUPPORTED_CURRENCIES, isSupportedCurrency } from '@/lib/domain/currency';
 import { isDayKey, type DayKey } from '@/lib/domain/days';
 import { isStorableText } from '@/lib/domain/text';
+import { EARLIEST_DAY, NOTE_MAX } from '@/lib/fields/limits';
 
 // Form fields shared by the money forms (transfers, goals): every amount,
 // currency and day a user types goes through the same rules and messages.
 
-/** No poker money movement predates online poker as we track it; older dates are typos. */
-export const EARLIEST_DAY: DayKey = '2000-01-01';
-export const NOTE_MAX_LENGTH = 200;
 
 /** A money amount > 0 with at most 2 decimals, parsed by the domain parser (never a float). */
 export const positiveAmountField = z.string({ error: 'Enter an amount' }).transform((text, ctx) => {
@@ -28,14 +26,14 @@ export const currencyField = z
   .toUpperCase()
   .refine(isSupportedCurrency, { message: 'Choose one of the supported currencies' });
 
-/** A calendar day (YYYY-MM-DD, UTC like every day in the app) from 2000-01-01 up to `today`. */
+/** A calendar day (YYYY-MM-DD, UTC like every day in the app) from EARLIEST_DAY up to `today`. */
 export function pastDayField(today: DayKey) {
   return z.string({ error: 'Enter a date' }).transform((raw, ctx) => {
     const day = raw.trim();
     const problem = !isDayKey(day)
       ? 'Enter a valid date as YYYY-MM-DD'
       : day < EARLIEST_DAY
-        ? 'The date cannot be before 2000-01-01'
+        ? `The date cannot be before ${EARLIEST_DAY}`
         : day > today
           ? 'The date cannot be in the future'
           : null;
@@ -51,7 +49,7 @@ export function pastDayField(today: DayKey) {
 export const noteField = z
   .string()
   .trim()
-  .max(NOTE_MAX_LENGTH, `Keep the note to ${NOTE_MAX_LENGTH} characters or fewer`)
+  .max(NOTE_MAX, `Keep the note to ${NOTE_MAX} characters or fewer`)
   // A NUL byte used to reach PostgreSQL and fail the insert (a 500): refuse it here.
   .refine(isStorableText, 'Remove the invisible control characters from the note')
   .optional()
@@ -64,7 +62,9 @@ export function firstParam(value: string | string[] | undefined): string | undef
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** Options for a currency <select>: "EUR – Euro". */
-export function currencyOptions(): { value: string; label: string }[] {
-  return SUPPORTED_CURRENCIES.map((c) => ({ value: c.code, label: `${c.code} – ${c.name}` }));
-}
+/** Options of every currency <select> (forms, settings): "EUR – Euro". */
+export const CURRENCY_OPTIONS: { value: string; label: string }[] = SUPPORTED_CURRENCIES.map((c) => ({ value: c.code, label: `${c.code} – ${c.name}` }));
+
+// Ids come from hidden fields and URLs (cuids): anything else is not a row, so the action
+// answers 404 rather than reporting a field error.
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

@@ -4,11 +4,8 @@
 // snapshot belongs to, whatever the browser's time zone.
 
 import { isDayKey, type DayKey } from '@/lib/domain/days';
+import { EARLIEST_INSTANT, latestInstant } from '@/lib/fields/limits';
 
-/** Snapshots before this are surely typos (the product did not exist). */
-export const EARLIEST_SNAPSHOT = new Date('2000-01-01T00:00:00.000Z');
-/** How far ahead of the server clock a snapshot may be (time zones, clock skew). */
-export const MAX_FUTURE_MS = 86_400_000;
 
 // What datetime-local submits: minutes, or seconds when the input's step asks for them.
 const DATE_TIME_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -23,8 +20,8 @@ export function parseSnapshotTime(input: string, now: Date): SnapshotTimeResult 
     return { ok: false, message: 'Enter a date and time like 2025-01-31 18:30 (UTC).' };
   }
   const value = new Date(`${day}T${hours}:${minutes}:${seconds}.000Z`);
-  if (value < EARLIEST_SNAPSHOT) return { ok: false, message: 'The date cannot be before 1 January 2000.' };
-  if (value.getTime() > now.getTime() + MAX_FUTURE_MS) return { ok: false, message: 'The date cannot be more than 1 day in the future.' };
+  if (value < EARLIEST_INSTANT) return { ok: false, message: 'The date cannot be before 1 January 2000.' };
+  if (value > latestInstant(now)) return { ok: false, message: 'The date cannot be more than 1 day in the future.' };
   return { ok: true, value };
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isSupportedCurrency } from '@/lib/domain/currency';
 import { tryParseAmount } from '@/lib/domain/money';
 import { hasControlChars, hasVisibleChar } from '@/lib/domain/text';
+import { ASSET_TYPE_MAX, HOLDING_NAME_MAX, HOLDING_NAME_MIN } from '@/lib/fields/limits';
 import { HOLDING_KIND_VALUES, HOLDING_KINDS, type HoldingKind } from '@/lib/holdings/kinds';
 import { parseSnapshotTime } from '@/lib/holdings/dates';
 
@@ -15,17 +16,17 @@ export const INVISIBLE_MESSAGE = 'Use at least one visible letter, digit or symb
 export const holdingNameSchema = z
   .string({ error: 'Enter a name.' })
   .trim()
-  .min(2, 'Use at least 2 characters.')
-  .max(50, 'Use at most 50 characters.')
+  .min(HOLDING_NAME_MIN, `Use at least ${HOLDING_NAME_MIN} characters.`)
+  .max(HOLDING_NAME_MAX, `Use at most ${HOLDING_NAME_MAX} characters.`)
   .refine((name) => !hasControlChars(name), CONTROL_CHARS_MESSAGE)
   // Only once the length is right, so a too-short name gets one message, not two.
-  .refine((name) => name.length < 2 || hasVisibleChar(name), INVISIBLE_MESSAGE);
+  .refine((name) => name.length < HOLDING_NAME_MIN || hasVisibleChar(name), INVISIBLE_MESSAGE);
 
 export const assetTypeSchema = z
   .string({ error: 'Enter the asset type.' })
   .trim()
   .min(1, 'Enter the asset type, for example Cash, Crypto or E-wallet.')
-  .max(30, 'Use at most 30 characters.')
+  .max(ASSET_TYPE_MAX, `Use at most ${ASSET_TYPE_MAX} characters.`)
   .refine((type) => !hasControlChars(type), CONTROL_CHARS_MESSAGE)
   .refine((type) => type === '' || hasVisibleChar(type), INVISIBLE_MESSAGE);
 
@@ -66,8 +67,6 @@ function requiredSnapshotTimeSchema(now: Date) {
     .transform((text, ctx) => toSnapshotTime(text, now, ctx));
 }
 
-// Ids come from hidden fields and URLs: anything else than an id shape is tampering.
-export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const kindSchema = z.enum(HOLDING_KIND_VALUES);
 
 export function addHoldingSchema(kind: HoldingKind) {

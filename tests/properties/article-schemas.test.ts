@@ -3,7 +3,7 @@
 // (articles/[slug]/read-actions.ts checks them with isValidSlug).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idSchema as adminIdSchema } from '@/app/(app)/admin/form-helpers';
+import { idSchema as adminIdSchema } from '@/lib/fields/form-fields';
 import {
   articleFormSchema,
   MARKDOWN_MAX,
@@ -142,10 +142,10 @@ describe('tagFormSchema (createTagAction, updateTagAction)', () => {
 });
 
 describe('ids and slugs from hidden fields and URLs', () => {
-  it('admin row ids: exactly lowercase cuid-like strings', () => {
+  it('row ids (the one id rule of every form): id-safe characters only, at most 64', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 50 }), fc.stringMatching(/^[a-z0-9]{8,42}$/), fc.constantFrom(...PAYLOADS)), (id) => {
-        expect(adminIdSchema.safeParse(id).success).toBe(/^[a-z0-9]{10,40}$/.test(id));
+      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.stringMatching(/^[A-Za-z0-9_-]{1,70}$/), fc.constantFrom(...PAYLOADS)), (id) => {
+        expect(adminIdSchema.safeParse(id).success).toBe(/^[A-Za-z0-9_-]{1,64}$/.test(id));
       }),
       RUNS,
     );

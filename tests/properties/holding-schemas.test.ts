@@ -2,12 +2,12 @@
 // generated valid input round-trips exactly; generated invalid input never throws and is
 // refused with a message on the field at fault, and on no other field.
 import fc from 'fast-check';
+import { idSchema } from '@/lib/fields/form-fields';
 import { describe, expect, it } from 'vitest';
 import {
   addHoldingSchema,
   deleteHoldingSchema,
   editSnapshotSchema,
-  idSchema,
   kindSchema,
   moveHoldingSchema,
   renameHoldingSchema,

@@ -6,11 +6,13 @@ import { csvExportLines, type AccountData } from '@/lib/account/export-format';
 import type { ImportPlan } from '@/lib/account/import-parse';
 import { ACHIEVEMENT_CODES } from '@/lib/domain/achievements';
 import { SCRIPT_PAYLOAD, SQL_PAYLOAD, badAmounts, centsToFixed, currencyCode, dayOf, typedName, typedText, unknownCurrencies, zeroAmounts, MAX_CENTS } from './support';
+import { EARLIEST_INSTANT, latestDay, latestInstant } from '@/lib/fields/limits';
 
-/** "now" of every parse: an import accepts events up to the next day (clock skew). */
+/** "now" of every parse: an import accepts days up to today and times up to a day ahead (clock skew), like the forms. */
 export const NOW = new Date('2025-06-15T12:00:00.000Z');
-const LATEST = new Date('2025-06-16T23:59:59.999Z');
-const EARLIEST = new Date('1990-01-01T00:00:00.000Z');
+const LATEST = latestInstant(NOW);
+const LATEST_DAY = new Date(`${latestDay(NOW)}T23:59:59.999Z`);
+const EARLIEST = EARLIEST_INSTANT;
 
 const instant = fc.date({ min: EARLIEST, max: LATEST, noInvalidDate: true }).map((d) => d.toISOString());
 const day = (max: Date) => fc.date({ min: EARLIEST, max, noInvalidDate: true }).map(dayOf);
@@ -46,7 +48,7 @@ export function accountData({ min = 0 } = {}): fc.Arbitrary<AccountData> {
     .record({
       holdings: fc.uniqueArray(holding, { minLength: min, maxLength: 5, selector: (h) => `${h.kind}:${h.name.toLowerCase()}` }),
       transfers: fc.array(
-        fc.record({ type: fc.constantFrom('DEPOSIT' as const, 'WITHDRAWAL' as const), amount: money(1n), currency: currencyCode, occurredOn: day(LATEST), note: storedText(200) }),
+        fc.record({ type: fc.constantFrom('DEPOSIT' as const, 'WITHDRAWAL' as const), amount: money(1n), currency: currencyCode, occurredOn: day(LATEST_DAY), note: storedText(200) }),
         { minLength: min, maxLength: 5 },
       ),
       goals: fc.array(goal, { minLength: min, maxLength: 3 }),

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { goalInputSchema, LATEST_GOAL_END } from '@/lib/goals/schemas';
 import { transferInputSchema } from '@/lib/transfers/schemas';
-import { EARLIEST_DAY, NOTE_MAX_LENGTH } from '@/lib/fields/form-fields';
+import { EARLIEST_DAY, NOTE_MAX as NOTE_MAX_LENGTH } from '@/lib/fields/limits';
 import {
   PAYLOADS,
   RUNS,

@@ -7,6 +7,7 @@
 // invalidation the write returned, then redirect or report.
 
 import { notFound, redirect } from 'next/navigation';
+import { idSchema } from '@/lib/fields/form-fields';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { applyInvalidation } from '@/lib/data-cache/apply';
@@ -18,7 +19,6 @@ import {
   addHoldingSchema,
   deleteHoldingSchema,
   editSnapshotSchema,
-  idSchema,
   kindSchema,
   moveHoldingSchema,
   nameTakenMessage,

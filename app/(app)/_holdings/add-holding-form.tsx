@@ -5,7 +5,7 @@ import { initialFormState } from '@/lib/forms';
 import { ASSET_TYPE_SUGGESTIONS, HOLDING_KINDS, type HoldingKind } from '@/lib/holdings/kinds';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/app/ui/form';
 import { addHoldingAction } from './actions';
-import { CURRENCY_OPTIONS } from './format';
+import { CURRENCY_OPTIONS } from '@/lib/fields/form-fields';
 import { HiddenRef } from './hidden-ref';
 
 export function AddHoldingForm({ kind, displayCurrency }: { kind: HoldingKind; displayCurrency: string }) {

@@ -5,7 +5,7 @@ import { initialFormState } from '@/lib/forms';
 import type { HoldingKind } from '@/lib/holdings/kinds';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/app/ui/form';
 import { updateBalanceAction } from './actions';
-import { CURRENCY_OPTIONS } from './format';
+import { CURRENCY_OPTIONS } from '@/lib/fields/form-fields';
 import { HiddenRef } from './hidden-ref';
 
 export function UpdateBalanceForm({ kind, holdingId, defaultCurrency }: { kind: HoldingKind; holdingId: string; defaultCurrency: string }) {

@@ -3,7 +3,6 @@ import { SUPPORTED_CURRENCIES } from '@/lib/domain/currency';
 import { formatMoney } from '@/lib/domain/money';
 import type { SnapshotDto } from '@/lib/holdings/reads';
 
-export const CURRENCY_OPTIONS = SUPPORTED_CURRENCIES.map((c) => ({ value: c.code, label: `${c.code}: ${c.name}` }));
 
 export function formatSnapshotAmount(snapshot: Pick<SnapshotDto, 'amount' | 'currency'>): string {
   return formatMoney(new Decimal(snapshot.amount), snapshot.currency);

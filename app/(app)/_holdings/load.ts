@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { requireUser, type SessionUser } from '@/lib/auth/session';
 import { findHolding, holdingHistory, type HoldingDto, type SnapshotDto } from '@/lib/holdings/reads';
 import type { HoldingKind } from '@/lib/holdings/kinds';
-import { idSchema } from '@/lib/holdings/schemas';
+import { idSchema } from '@/lib/fields/form-fields';
 
 /**
  * The signed-in user's holding of this kind, or the 404 page: another user's

@@ -1,8 +1,5 @@
-import { z } from 'zod';
 import type { FormState } from '@/lib/forms';
 
-/** Row ids in admin forms (cuid): anything else is not a row, so the action answers 404. */
-export const idSchema = z.string().regex(/^[a-z0-9]{10,40}$/);
 
 /**
  * `invalid()`/`failure()` keep one value per field; a checkbox list has many. Keep the whole

@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
-import { idSchema } from '@/lib/holdings/schemas';
+import { idSchema } from '@/lib/fields/form-fields';
 import { db } from '@/lib/db/client';
 import { applyInvalidation } from '@/lib/data-cache/apply';
 import { toDayKey } from '@/lib/domain/days';

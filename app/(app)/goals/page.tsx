@@ -8,7 +8,7 @@ import { bankrollSummary } from '@/lib/bankroll/reads';
 import { evaluateStoredGoal } from '@/lib/goals/progress';
 import { GOAL_TYPE_LABELS } from '@/lib/goals/schemas';
 import { formatDayLong } from '@/lib/bankroll/chart-series';
-import { currencyOptions, firstParam, type SearchParams } from '@/lib/fields/form-fields';
+import { CURRENCY_OPTIONS, firstParam, type SearchParams } from '@/lib/fields/form-fields';
 import { toDayKey } from '@/lib/domain/days';
 import { formatMoney } from '@/lib/domain/money';
 import { archiveGoalAction } from './actions';
@@ -86,7 +86,7 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
             Right now your bankroll is {formatMoney(summary.bankroll, cur)} and your profit {formatMoney(summary.profit, cur)}.
           </p>
           <GoalForm
-            currencies={currencyOptions()}
+            currencies={CURRENCY_OPTIONS}
             defaultCurrency={cur}
             today={today}
           />

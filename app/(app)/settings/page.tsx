@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { CURRENCY_OPTIONS } from '@/lib/fields/form-fields';
 import { requireUser } from '@/lib/auth/session';
 import { getProfile } from '@/lib/account/reads';
 import { SUPPORTED_CURRENCIES } from '@/lib/domain/currency';
@@ -10,7 +11,6 @@ import './settings.css';
 
 export const metadata: Metadata = { title: 'Settings' };
 
-const CURRENCY_OPTIONS = SUPPORTED_CURRENCIES.map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` }));
 
 export default async function SettingsPage() {
   const user = await requireUser();

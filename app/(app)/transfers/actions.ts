@@ -8,7 +8,7 @@ import { toDayKey } from '@/lib/domain/days';
 import { invalid, type FormState } from '@/lib/forms';
 import { transferInputSchema } from '@/lib/transfers/schemas';
 import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/transfers/writes';
-import { idSchema } from '@/lib/holdings/schemas';
+import { idSchema } from '@/lib/fields/form-fields';
 
 const parse = (formData: FormData) => transferInputSchema(toDayKey(new Date())).safeParse(Object.fromEntries(formData));
 

@@ -98,7 +98,7 @@ describe('CSV validation', () => {
     expect(errors[0]).toMatch(/^line 2: currency "XYZ" is not a supported currency/);
     expect(errors[1]).toBe('line 3: date must be a date like 2025-03-31');
     expect(errors[2]).toBe('line 4: date must be a date like 2025-03-31');
-    expect(errors[3]).toBe('line 5: date must be between 1990-01-01 and 2025-06-16');
+    expect(errors[3]).toBe('line 5: date must be between 2000-01-01 and 2025-06-15');
   });
 
   it('reports missing, unknown and duplicate columns once, on the header line', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { idSchema } from '@/lib/fields/form-fields';
 import {
   addHoldingSchema,
   deleteHoldingSchema,
   editSnapshotSchema,
-  idSchema,
   kindSchema,
   moveHoldingSchema,
   nameTakenMessage,

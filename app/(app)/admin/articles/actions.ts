@@ -8,7 +8,8 @@ import { applyInvalidation } from '@/lib/data-cache/apply';
 import { renderMarkdown } from '@/lib/articles/markdown';
 import { articleFormFields, articleFormSchema, MARKDOWN_MAX } from '@/lib/articles/schemas';
 import { createArticle, deleteArticle, setArticlePublished, updateArticle, type FieldError } from '@/lib/articles/writes';
-import { idSchema, withSelectedTags } from '../form-helpers';
+import { idSchema } from '@/lib/fields/form-fields';
+import { withSelectedTags } from '../form-helpers';
 
 // Admin article actions: parse, authorise (requireAdmin: 404 for everyone else), write,
 // invalidate (lib/articles/invalidation.ts decides which tags and how), then redirect/return.

@@ -6,7 +6,7 @@ import { failure, invalid, type FormState } from '@/lib/forms';
 import { applyInvalidation } from '@/lib/data-cache/apply';
 import { tagFormFields, tagFormSchema } from '@/lib/articles/schemas';
 import { createTag, deleteTagRow, updateTagRow } from '@/lib/articles/writes';
-import { idSchema } from '../form-helpers';
+import { idSchema } from '@/lib/fields/form-fields';
 
 export async function createTagAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await requireAdmin();

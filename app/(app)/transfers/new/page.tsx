@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { getProfile } from '@/lib/account/reads';
 import { toDayKey } from '@/lib/domain/days';
-import { currencyOptions, firstParam, type SearchParams } from '@/lib/fields/form-fields';
+import { CURRENCY_OPTIONS, firstParam, type SearchParams } from '@/lib/fields/form-fields';
 import { createTransferAction } from '../actions';
 import { TransferForm } from '../transfer-form';
 
@@ -23,7 +23,7 @@ export default async function NewTransferPage({ searchParams }: { searchParams: 
       <TransferForm
         action={createTransferAction}
         values={{ type, date: today, amount: '', currency: profile.displayCurrency, note: '' }}
-        currencies={currencyOptions()}
+        currencies={CURRENCY_OPTIONS}
         today={today}
         submitLabel="Save"
       />

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { findTransfer } from '@/lib/transfers/reads';
 import { toDayKey } from '@/lib/domain/days';
-import { currencyOptions } from '@/lib/fields/form-fields';
+import { CURRENCY_OPTIONS } from '@/lib/fields/form-fields';
 import { updateTransferAction } from '../../actions';
 import { TransferForm } from '../../transfer-form';
 
@@ -25,7 +25,7 @@ export default async function EditTransferPage({ params }: { params: Promise<{ i
         action={updateTransferAction}
         id={transfer.id}
         values={{ type: transfer.type, date: transfer.occurredOn, amount: transfer.amount, currency: transfer.currency, note: transfer.note ?? '' }}
-        currencies={currencyOptions()}
+        currencies={CURRENCY_OPTIONS}
         today={toDayKey(new Date())}
         submitLabel="Save changes"
       />
