@@ -24,7 +24,7 @@
  *                    read of a key whose tags are not known yet needs a second round trip.
  *   set / revalidate one EVALSHA (cluster: one per tag key, in parallel; each publishes).
  */
-import { Redis, Cluster } from 'ioredis';
+import { createRedisClient, createNodeClient } from '../redis-config.mjs';
 import { parseRecord } from './tags.mjs';
 
 /** @typedef {import('./tags.mjs').TagRecord} TagRecord */
@@ -189,12 +189,10 @@ export class RedisStore {
    *   onMessage: (records: Array<[string, TagRecord]>) => void,
    *   onSubscriber: (up: boolean) => void,
    *   onReady?: () => void,
-   *   onClientError?: (err: Error) => void,
    * }} opts
    */
   constructor(opts) {
     this.cfg = opts.cfg;
-    this.buildId = opts.buildId;
     this.instanceId = opts.instanceId;
     this.onMessage = opts.onMessage;
     this.onSubscriber = opts.onSubscriber;
@@ -208,8 +206,6 @@ export class RedisStore {
     this.everReady = false;
     this.closed = false;
     this.subscribed = false;
-    /** @type {string|undefined} */
-    this.lastError = undefined;
 
     // Variable key counts for standalone; fixed single-key variants for cluster mode, where
     // ioredis auto-pipelining routes a command by its first argument (which must be the key).
@@ -233,9 +229,8 @@ export class RedisStore {
       connectionName: 'stakeeasy-cache',
       scripts,
     };
-    /** @type {Redis | Cluster} */
     this.client = this.cluster
-      ? new Cluster(opts.cfg.clusterNodes, {
+      ? createRedisClient(opts.cfg, {
           // per-node connections (scripts and the offline queue are configured cluster-wide)
           redisOptions: {
             commandTimeout: base.commandTimeout,
@@ -244,21 +239,18 @@ export class RedisStore {
             connectTimeout: base.connectTimeout,
             keepAlive: base.keepAlive,
             connectionName: base.connectionName,
-            username: opts.cfg.username,
-            password: opts.cfg.password,
-            ...(opts.cfg.clusterTls ? { tls: {} } : {}),
           },
-          enableOfflineQueue: false,
-          enableAutoPipelining: true,
-          scripts,
-          clusterRetryStrategy: retryStrategy,
-          slotsRefreshTimeout: Math.max(1000, opts.cfg.timeoutMs * 5),
+          clusterOptions: {
+            enableOfflineQueue: false,
+            enableAutoPipelining: true,
+            scripts,
+            clusterRetryStrategy: retryStrategy,
+            slotsRefreshTimeout: Math.max(1000, opts.cfg.timeoutMs * 5),
+          },
         })
-      : new Redis(/** @type {string} */ (opts.cfg.redisUrl), { ...base, retryStrategy });
-    this.client.on('error', (err) => {
-      this.lastError = err?.message;
-      opts.onClientError?.(err);
-    });
+      : createRedisClient(opts.cfg, { redisOptions: { ...base, retryStrategy } });
+    // Errors surface on each command; without a listener the 'error' event would crash.
+    this.client.on('error', () => {});
     /** @type {() => void} */
     let markReady = () => {};
     /** resolves on the first 'ready' (shared by every waiter: no listener per request) */
@@ -271,7 +263,7 @@ export class RedisStore {
       opts.onReady?.();
     });
     this.subNodeIndex = 0;
-    /** @type {Redis | undefined} */
+    /** @type {import('ioredis').Redis | undefined} */
     this.sub = undefined;
     this.startSubscriber();
   }
@@ -297,21 +289,9 @@ export class RedisStore {
       connectionName: 'stakeeasy-cache-sub',
       retryStrategy,
     };
-    /** @type {Redis} */
-    let sub;
-    if (this.cluster) {
-      const node = cfg.clusterNodes[this.subNodeIndex % cfg.clusterNodes.length];
-      sub = new Redis({
-        ...common,
-        host: node.host,
-        port: node.port,
-        username: cfg.username,
-        password: cfg.password,
-        ...(cfg.clusterTls ? { tls: {} } : {}),
-      });
-    } else {
-      sub = new Redis(/** @type {string} */ (cfg.redisUrl), common);
-    }
+    const sub = this.cluster
+      ? createNodeClient(cfg, cfg.clusterNodes[this.subNodeIndex % cfg.clusterNodes.length], common)
+      : /** @type {import('ioredis').Redis} */ (createRedisClient(cfg, { redisOptions: common }));
     this.sub = sub;
     sub.on('error', () => {});
     sub.on('ready', () => {
