@@ -49,23 +49,17 @@ local function fmt(n) return string.format('%.0f', n) end
 `;
 
 // KEYS[1] entry key, KEYS[2] clock key (optional)
-// ARGV[1] payload, ARGV[2] tags JSON, ARGV[3] ttl ms, ARGV[4] 'set'|'nx', ARGV[5] written-at µs or ''
+// ARGV[1] payload, ARGV[2] tags JSON, ARGV[3] ttl ms
 const LUA_SET = `${LUA_COMMON}
-if ARGV[4] == 'nx' and redis.call('EXISTS', KEYS[1]) == 1 then return false end
 local now = nowus()
 if KEYS[2] then
   local last = tonumber(redis.call('GET', KEYS[2]) or '0')
   if now <= last then now = last + 1 end
   redis.call('SET', KEYS[2], fmt(now))
 end
-local w = now
-if ARGV[5] ~= '' then
-  w = tonumber(ARGV[5])
-  if w > now then w = now end
-end
-redis.call('HSET', KEYS[1], 't', fmt(w), 'g', ARGV[2], 'v', ARGV[1])
+redis.call('HSET', KEYS[1], 't', fmt(now), 'g', ARGV[2], 'v', ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return fmt(w)
+return fmt(now)
 `;
 
 // KEYS[1] entry key, KEYS[2..] keys of the requested tags
@@ -437,21 +431,14 @@ export class RedisStore {
    * @param {Buffer} payload
    * @param {string[]} tags
    * @param {number} ttlMs
-   * @param {{ nx?: boolean, written?: number }} [opts]
-   * @returns {Promise<number|null>} written-at (µs), null if nx and the key existed
+   * @returns {Promise<number>} written-at (µs)
    */
-  async write(key, payload, tags, ttlMs, opts = {}) {
-    const args = [
-      payload,
-      JSON.stringify(tags),
-      String(Math.max(1, Math.round(ttlMs))),
-      opts.nx ? 'nx' : 'set',
-      opts.written === undefined ? '' : String(Math.floor(opts.written)),
-    ];
+  async write(key, payload, tags, ttlMs) {
+    const args = [payload, JSON.stringify(tags), String(Math.max(1, Math.round(ttlMs)))];
     const res = this.cluster
       ? await this.c.secSet1(this.entryKey(key), ...args)
       : await this.c.secSet(2, this.entryKey(key), this.clockKey, ...args);
-    return res === null ? null : Number(res);
+    return Number(res);
   }
 
   /** @param {string} key */
