@@ -1,36 +1,31 @@
-import Redis, { Cluster } from 'ioredis';
+import type { Cluster, Redis, RedisOptions } from 'ioredis';
+import { createRedisClient, loadRedisConnection } from './redis-config.mjs';
 
-// The app's own Redis connection (rate limits, the rates-refresh lock). The
-// cache handler keeps its own, because Next loads it outside the app bundle.
-// Fail fast rather than queue: a slow Redis must not stall sign-in.
+// The app's own Redis connection (rate limits, the rates-refresh lock). The cache handler keeps a
+// separate client, because Next loads it outside the app bundle; both take their connection
+// settings from redis-config.mjs, so credentials and TLS cannot differ between them.
 type Client = Redis | Cluster;
 const holder = globalThis as unknown as { __stakeeasyRedis?: Client | null };
 
 export function redisConfigured(): boolean {
-  return Boolean(process.env.REDIS_URL || process.env.REDIS_CLUSTER_NODES) && process.env.CACHE_SHARED !== 'off';
+  return loadRedisConnection().mode !== 'disabled';
 }
 
 export function redis(): Client | null {
   if (holder.__stakeeasyRedis !== undefined) return holder.__stakeeasyRedis;
-  if (!redisConfigured()) return (holder.__stakeeasyRedis = null);
-  const options = {
+  const conn = loadRedisConnection();
+  if (conn.mode === 'disabled') return (holder.__stakeeasyRedis = null);
+  // Fail fast rather than queue: a slow Redis must not stall sign-in. The command timeout follows
+  // the cache's budget (one setting for Redis latency), doubled for a reply delayed by a busy loop.
+  const redisOptions: RedisOptions = {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    commandTimeout: Number(process.env.CACHE_REDIS_TIMEOUT_MS ?? 150) * 2,
+    commandTimeout: conn.timeoutMs * 2,
     connectTimeout: 2000,
     retryStrategy: (times: number) => Math.min(times * 200, 2000),
     lazyConnect: false,
   };
-  const nodes = process.env.REDIS_CLUSTER_NODES;
-  const client: Client = nodes
-    ? new Cluster(
-        nodes.split(',').map((n) => {
-          const [host, port] = n.trim().split(':');
-          return { host, port: Number(port) };
-        }),
-        { enableOfflineQueue: false, redisOptions: options },
-      )
-    : new Redis(process.env.REDIS_URL as string, options);
+  const client = createRedisClient(conn, { redisOptions, clusterOptions: { enableOfflineQueue: false } });
   // Errors surface on each command; the 'error' event would otherwise crash.
   client.on('error', () => {});
   return (holder.__stakeeasyRedis = client);

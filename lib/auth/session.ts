@@ -14,7 +14,6 @@ export interface SessionUser {
   email: string;
   displayName: string | null;
   role: 'USER' | 'ADMIN';
-  displayCurrency: string;
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -77,7 +76,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
       where: { id: hashToken(token) },
       select: {
         expiresAt: true,
-        user: { select: { id: true, email: true, displayName: true, role: true, displayCurrency: true } },
+        user: { select: { id: true, email: true, displayName: true, role: true } },
       },
     })
     .catch((err: unknown) => {

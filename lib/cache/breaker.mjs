@@ -28,8 +28,6 @@ export class CircuitBreaker {
     /** @type {BreakerState} */
     this.state = 'closed';
     this.failures = 0;
-    this.opens = 0;
-    this.closes = 0;
     this.probes = 0;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.timer = undefined;
@@ -58,7 +56,6 @@ export class CircuitBreaker {
     const prev = this.state;
     this.state = 'open';
     this.failures = 0;
-    this.opens++;
     this.onChange?.('open', prev, reason);
     this.schedule(this.cooldownMs);
   }
@@ -85,7 +82,6 @@ export class CircuitBreaker {
       if (this.stopped) return;
       this.state = 'closed';
       this.failures = 0;
-      this.closes++;
       this.onChange?.('closed', 'half-open', 'probe succeeded');
     } catch (err) {
       if (this.stopped) return;

@@ -73,7 +73,7 @@ import { RedisStore } from './redis-store.mjs';
 /** @typedef {{ revalidate: number | false, expire: number | undefined }} CacheControl */
 /** @typedef {{ lastModified: number, value: any, cacheControl?: CacheControl }} CacheHandlerValue */
 
-export const NEXT_CACHE_TAGS_HEADER = 'x-next-cache-tags';
+const NEXT_CACHE_TAGS_HEADER = 'x-next-cache-tags';
 /** Next's INFINITE_CACHE (0xfffffffe seconds) */
 const INFINITE_CACHE = 0xfffffffe;
 const KEY_TAG_MEMO_MAX = 50_000;
@@ -101,7 +101,7 @@ class TimeoutError extends Error {
  * @param {number} ms
  * @returns {Promise<T>}
  */
-export function withDeadline(fn, ms) {
+function withDeadline(fn, ms) {
   if (ms <= 0) return Promise.reject(new TimeoutError());
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -156,7 +156,7 @@ function cleanTags(list) {
  * @param {any} ctx
  * @returns {string[]}
  */
-export function entryTags(data, ctx) {
+function entryTags(data, ctx) {
   /** @type {Set<string>} */
   const out = new Set();
   if (data && data.kind === 'FETCH') {
@@ -210,7 +210,6 @@ export class CacheCore {
     /** @type {Map<string, string[]>} cluster mode: key -> tags memo, to read them in the same round trip */
     this.keyTags = new Map();
     this.subscriberUp = false;
-    this.closed = false;
     /** @type {Map<string, number>} */
     this.errorLogAt = new Map();
 
@@ -452,10 +451,9 @@ export class CacheCore {
    * TTL (seconds): the entry's `expire` when Next gives one (after it the entry can only cause a
    * blocking re-render), else the ceiling: with only a revalidate period Next keeps serving the
    * entry stale-while-revalidate, so it must outlive that period. Always <= CACHE_MAX_TTL_SECONDS.
-   * @param {any} data
    * @param {any} ctx
    */
-  ttlSeconds(data, ctx) {
+  ttlSeconds(ctx) {
     const ceiling = this.cfg.maxTtlSeconds;
     const cc = ctx?.cacheControl;
     let ttl = ceiling;
@@ -463,7 +461,6 @@ export class CacheCore {
       const rv = typeof cc.revalidate === 'number' ? cc.revalidate : 0;
       ttl = Math.max(cc.expire, rv);
     }
-    void data;
     return Math.max(1, Math.min(ceiling, Math.ceil(ttl)));
   }
 
@@ -475,7 +472,7 @@ export class CacheCore {
   async set(key, data, ctx = {}) {
     this.metrics.inc('sets');
     const tags = entryTags(data, ctx);
-    const ttl = this.ttlSeconds(data, ctx);
+    const ttl = this.ttlSeconds(ctx);
     const cc = ctx && !ctx.fetchCache && ctx.cacheControl ? { revalidate: ctx.cacheControl.revalidate, expire: ctx.cacheControl.expire } : undefined;
     let bytes;
     try {
@@ -503,13 +500,11 @@ export class CacheCore {
           const store = this.store;
           const written = await withDeadline(() => store.write(key, bytes, tags, ttl * 1000), budget);
           this.breaker.success();
-          if (written !== null) {
-            this.clock.observe(written);
-            this.metrics.inc('redisWrites');
-            this.metrics.inc('bytesWritten', bytes.length);
-            this.rememberKeyTags(key, tags);
-            this.l1.set(key, { bytes, written, tags, local: false, expiresAt });
-          }
+          this.clock.observe(written);
+          this.metrics.inc('redisWrites');
+          this.metrics.inc('bytesWritten', bytes.length);
+          this.rememberKeyTags(key, tags);
+          this.l1.set(key, { bytes, written, tags, local: false, expiresAt });
           return;
         } catch (err) {
           this.failure(err, 'set');
@@ -778,7 +773,6 @@ export class CacheCore {
   }
 
   async close() {
-    this.closed = true;
     clearInterval(this.pruneTimer);
     this.breaker.stop();
     await this.store?.close();

@@ -25,8 +25,6 @@ export const COUNTER_NAMES = /** @type {const} */ ([
   'invalidationsQueued', // tag changes queued because Redis was unreachable
   'invalidationsReplayed', // queued tag changes applied to Redis after it came back
   'roundTrips', // logical round trips to Redis made by gets
-  'warmupWritten', // warm-up entries written (key was missing)
-  'warmupSkipped', // warm-up entries skipped (key present)
 ]);
 
 /** @typedef {typeof COUNTER_NAMES[number]} CounterName */

@@ -24,7 +24,7 @@
  *                    read of a key whose tags are not known yet needs a second round trip.
  *   set / revalidate one EVALSHA (cluster: one per tag key, in parallel; each publishes).
  */
-import { Redis, Cluster } from 'ioredis';
+import { createRedisClient, createNodeClient } from '../redis-config.mjs';
 import { parseRecord } from './tags.mjs';
 
 /** @typedef {import('./tags.mjs').TagRecord} TagRecord */
@@ -49,23 +49,17 @@ local function fmt(n) return string.format('%.0f', n) end
 `;
 
 // KEYS[1] entry key, KEYS[2] clock key (optional)
-// ARGV[1] payload, ARGV[2] tags JSON, ARGV[3] ttl ms, ARGV[4] 'set'|'nx', ARGV[5] written-at µs or ''
+// ARGV[1] payload, ARGV[2] tags JSON, ARGV[3] ttl ms
 const LUA_SET = `${LUA_COMMON}
-if ARGV[4] == 'nx' and redis.call('EXISTS', KEYS[1]) == 1 then return false end
 local now = nowus()
 if KEYS[2] then
   local last = tonumber(redis.call('GET', KEYS[2]) or '0')
   if now <= last then now = last + 1 end
   redis.call('SET', KEYS[2], fmt(now))
 end
-local w = now
-if ARGV[5] ~= '' then
-  w = tonumber(ARGV[5])
-  if w > now then w = now end
-end
-redis.call('HSET', KEYS[1], 't', fmt(w), 'g', ARGV[2], 'v', ARGV[1])
+redis.call('HSET', KEYS[1], 't', fmt(now), 'g', ARGV[2], 'v', ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return fmt(w)
+return fmt(now)
 `;
 
 // KEYS[1] entry key, KEYS[2..] keys of the requested tags
@@ -189,12 +183,10 @@ export class RedisStore {
    *   onMessage: (records: Array<[string, TagRecord]>) => void,
    *   onSubscriber: (up: boolean) => void,
    *   onReady?: () => void,
-   *   onClientError?: (err: Error) => void,
    * }} opts
    */
   constructor(opts) {
     this.cfg = opts.cfg;
-    this.buildId = opts.buildId;
     this.instanceId = opts.instanceId;
     this.onMessage = opts.onMessage;
     this.onSubscriber = opts.onSubscriber;
@@ -208,8 +200,6 @@ export class RedisStore {
     this.everReady = false;
     this.closed = false;
     this.subscribed = false;
-    /** @type {string|undefined} */
-    this.lastError = undefined;
 
     // Variable key counts for standalone; fixed single-key variants for cluster mode, where
     // ioredis auto-pipelining routes a command by its first argument (which must be the key).
@@ -233,9 +223,8 @@ export class RedisStore {
       connectionName: 'stakeeasy-cache',
       scripts,
     };
-    /** @type {Redis | Cluster} */
     this.client = this.cluster
-      ? new Cluster(opts.cfg.clusterNodes, {
+      ? createRedisClient(opts.cfg, {
           // per-node connections (scripts and the offline queue are configured cluster-wide)
           redisOptions: {
             commandTimeout: base.commandTimeout,
@@ -244,21 +233,18 @@ export class RedisStore {
             connectTimeout: base.connectTimeout,
             keepAlive: base.keepAlive,
             connectionName: base.connectionName,
-            username: opts.cfg.username,
-            password: opts.cfg.password,
-            ...(opts.cfg.clusterTls ? { tls: {} } : {}),
           },
-          enableOfflineQueue: false,
-          enableAutoPipelining: true,
-          scripts,
-          clusterRetryStrategy: retryStrategy,
-          slotsRefreshTimeout: Math.max(1000, opts.cfg.timeoutMs * 5),
+          clusterOptions: {
+            enableOfflineQueue: false,
+            enableAutoPipelining: true,
+            scripts,
+            clusterRetryStrategy: retryStrategy,
+            slotsRefreshTimeout: Math.max(1000, opts.cfg.timeoutMs * 5),
+          },
         })
-      : new Redis(/** @type {string} */ (opts.cfg.redisUrl), { ...base, retryStrategy });
-    this.client.on('error', (err) => {
-      this.lastError = err?.message;
-      opts.onClientError?.(err);
-    });
+      : createRedisClient(opts.cfg, { redisOptions: { ...base, retryStrategy } });
+    // Errors surface on each command; without a listener the 'error' event would crash.
+    this.client.on('error', () => {});
     /** @type {() => void} */
     let markReady = () => {};
     /** resolves on the first 'ready' (shared by every waiter: no listener per request) */
@@ -271,7 +257,7 @@ export class RedisStore {
       opts.onReady?.();
     });
     this.subNodeIndex = 0;
-    /** @type {Redis | undefined} */
+    /** @type {import('ioredis').Redis | undefined} */
     this.sub = undefined;
     this.startSubscriber();
   }
@@ -297,21 +283,9 @@ export class RedisStore {
       connectionName: 'stakeeasy-cache-sub',
       retryStrategy,
     };
-    /** @type {Redis} */
-    let sub;
-    if (this.cluster) {
-      const node = cfg.clusterNodes[this.subNodeIndex % cfg.clusterNodes.length];
-      sub = new Redis({
-        ...common,
-        host: node.host,
-        port: node.port,
-        username: cfg.username,
-        password: cfg.password,
-        ...(cfg.clusterTls ? { tls: {} } : {}),
-      });
-    } else {
-      sub = new Redis(/** @type {string} */ (cfg.redisUrl), common);
-    }
+    const sub = this.cluster
+      ? createNodeClient(cfg, cfg.clusterNodes[this.subNodeIndex % cfg.clusterNodes.length], common)
+      : /** @type {import('ioredis').Redis} */ (createRedisClient(cfg, { redisOptions: common }));
     this.sub = sub;
     sub.on('error', () => {});
     sub.on('ready', () => {
@@ -457,21 +431,14 @@ export class RedisStore {
    * @param {Buffer} payload
    * @param {string[]} tags
    * @param {number} ttlMs
-   * @param {{ nx?: boolean, written?: number }} [opts]
-   * @returns {Promise<number|null>} written-at (µs), null if nx and the key existed
+   * @returns {Promise<number>} written-at (µs)
    */
-  async write(key, payload, tags, ttlMs, opts = {}) {
-    const args = [
-      payload,
-      JSON.stringify(tags),
-      String(Math.max(1, Math.round(ttlMs))),
-      opts.nx ? 'nx' : 'set',
-      opts.written === undefined ? '' : String(Math.floor(opts.written)),
-    ];
+  async write(key, payload, tags, ttlMs) {
+    const args = [payload, JSON.stringify(tags), String(Math.max(1, Math.round(ttlMs)))];
     const res = this.cluster
       ? await this.c.secSet1(this.entryKey(key), ...args)
       : await this.c.secSet(2, this.entryKey(key), this.clockKey, ...args);
-    return res === null ? null : Number(res);
+    return Number(res);
   }
 
   /** @param {string} key */

@@ -166,8 +166,3 @@ export function decode(buf) {
   };
   return { v: unpack(header.v, seg), m: header.m ?? {} };
 }
-
-/** @param {Buffer} buf */
-export function isEnvelope(buf) {
-  return buf.length >= 8 && buf.compare(MAGIC, 0, 4, 0, 4) === 0;
-}

@@ -8,7 +8,6 @@ import { Redis } from 'ioredis';
 import { startCluster, type RedisCluster } from '../helpers/redis-server';
 import { CacheCore } from '../../lib/cache/handler.mjs';
 import { parseClusterNodes } from '../../lib/cache/config.mjs';
-import { warmup } from '../../lib/cache/warmup.mjs';
 import { allKinds, getCtx, makeCore, fetchValue, appPageValue, fetchIsStale, PAGE_CC, uniquePrefix } from './fixtures';
 
 let cluster: RedisCluster;
@@ -116,16 +115,5 @@ describe('Redis Cluster (3 masters)', () => {
     for (let i = 0; i < 5; i++) expect(await c.get('crt', getCtx('APP_PAGE'))).not.toBeNull();
     expect(c.getStats().counters.roundTrips - before).toBe(5);
     expect(c.getStats().counters.l1Hits).toBe(5);
-  });
-
-  it('warm-up fills only missing keys', async () => {
-    await A.set('cwarm', fetchValue('newer', ['cw']), { fetchCache: true, tags: ['cw'] });
-    const res = await warmup(A, [
-      { key: 'cwarm', data: fetchValue('old', ['cw']), ctx: { fetchCache: true, tags: ['cw'] } },
-      { key: 'cwarm2', data: fetchValue('old', ['cw']), ctx: { fetchCache: true, tags: ['cw'] } },
-    ]);
-    expect(res).toEqual({ written: 1, skipped: 1, failed: 0 });
-    const ctx = getCtx('FETCH', { tags: ['cw'], softTags: [] });
-    expect(JSON.parse((await B.get('cwarm', ctx))!.value.data.body).body).toBe('newer');
   });
 });

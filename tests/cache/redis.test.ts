@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { CacheCore } from '../../lib/cache/handler.mjs';
-import { warmup } from '../../lib/cache/warmup.mjs';
 import {
   allKinds, getCtx, makeCore, fetchValue, appPageValue, appRouteValue, fetchIsStale, PAGE_CC, sleep, uniquePrefix, waitUntil,
 } from './fixtures';
@@ -222,28 +221,6 @@ describe('tag semantics', () => {
     // entries are untouched (no per-entry bookkeeping); they are judged at read time
     expect(await raw.exists(A.store!.entryKey('many-7'))).toBe(1);
     expect(await B.get('many-7', getCtx('FETCH', { tags: ['many'] }))).toBeNull();
-  });
-});
-
-describe('warm-up', () => {
-  it('fills only missing keys and never overwrites newer entries', async () => {
-    await A.set('warm-existing', fetchValue('newer', ['w']), { fetchCache: true, tags: ['w'] });
-    const res = await warmup(A, [
-      { key: 'warm-existing', data: fetchValue('build-time', ['w']), ctx: { fetchCache: true, tags: ['w'] }, lastModified: Date.now() - 60_000 },
-      { key: 'warm-missing', data: fetchValue('build-time', ['w']), ctx: { fetchCache: true, tags: ['w'] }, lastModified: Date.now() - 60_000 },
-    ]);
-    expect(res).toEqual({ written: 1, skipped: 1, failed: 0 });
-    const ctx = getCtx('FETCH', { tags: ['w'], softTags: [] });
-    expect(JSON.parse((await B.get('warm-existing', ctx))!.value.data.body).body).toBe('newer');
-    expect(JSON.parse((await B.get('warm-missing', ctx))!.value.data.body).body).toBe('build-time');
-    // a second warm-up run changes nothing
-    expect(await warmup(A, [{ key: 'warm-missing', data: fetchValue('again', ['w']), ctx: { fetchCache: true, tags: ['w'] } }])).toEqual({ written: 0, skipped: 1, failed: 0 });
-  });
-
-  it('a warmed entry produced before a tag change is not served as fresh', async () => {
-    await A.revalidateTag('w-late');
-    await warmup(A, [{ key: 'warm-old', data: fetchValue('old', ['w-late']), ctx: { fetchCache: true, tags: ['w-late'] }, lastModified: Date.now() - 60_000 }]);
-    expect(await B.get('warm-old', getCtx('FETCH', { tags: ['w-late'] }))).toBeNull();
   });
 });
 

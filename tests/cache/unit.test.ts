@@ -291,7 +291,7 @@ describe('L1-only handler (no REDIS_URL): tag semantics in process', () => {
   });
 });
 
-describe('build id and warm-up without Redis', () => {
+describe('build id', () => {
   it('resolves the build id from ctx, serverDistDir, or falls back to dev', async () => {
     const { resolveBuildId } = await import('../../lib/cache/index.mjs');
     const { mkdtempSync, writeFileSync, mkdirSync, rmSync } = await import('node:fs');
@@ -310,20 +310,5 @@ describe('build id and warm-up without Redis', () => {
       process.chdir(cwd);
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-
-  it('L1-only warm-up fills missing keys only', async () => {
-    const { warmup } = await import('../../lib/cache/warmup.mjs');
-    const c = makeCore({});
-    await c.set('w1', fetchValue('newer', ['w']), { fetchCache: true, tags: ['w'] });
-    const res = await warmup(c, [
-      { key: 'w1', data: fetchValue('old', ['w']), ctx: { fetchCache: true, tags: ['w'] } },
-      { key: 'w2', data: fetchValue('old', ['w']), ctx: { fetchCache: true, tags: ['w'] }, lastModified: Date.now() - 1000 },
-    ]);
-    expect(res).toEqual({ written: 1, skipped: 1, failed: 0 });
-    const ctx = getCtx('FETCH', { tags: ['w'], softTags: [] });
-    expect(JSON.parse((await c.get('w1', ctx))!.value.data.body).body).toBe('newer');
-    expect(JSON.parse((await c.get('w2', ctx))!.value.data.body).body).toBe('old');
-    await c.close();
   });
 });
