@@ -1,4 +1,5 @@
 import { addDays, daysBetween, dayKeyToDate, monthsBefore, type DayKey } from '@/lib/domain/days';
+import { dateFormat, numberFormat } from '@/lib/domain/formatters';
 
 // Pure helpers for the dashboard chart: which days to show, how many points
 // to draw, and where they go on the canvas. Pixel positions are plain numbers:
@@ -137,18 +138,18 @@ export function chartGeometry(points: readonly ChartPoint[], layout: ChartLayout
 /** "Mar 2025" for long spans, "Mar 14" for short ones (UTC, like every day key). */
 export function formatDayTick(day: DayKey, spanDays: number, locale = 'en-US'): string {
   const options: Intl.DateTimeFormatOptions = spanDays > 62 ? { month: 'short', year: 'numeric' } : { month: 'short', day: 'numeric' };
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(dayKeyToDate(day));
+  return dateFormat(locale, { ...options, timeZone: 'UTC' }).format(dayKeyToDate(day));
 }
 
 /** Long form for text: "March 14, 2025". */
 export function formatDayLong(day: DayKey, locale = 'en-US'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(dayKeyToDate(day));
+  return dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(dayKeyToDate(day));
 }
 
 /** Axis labels: whole units, compact above 10,000 ("€12K"). Tick values are round by construction. */
 export function formatAmountTick(value: number, currency: string, locale = 'en-US'): string {
   const compact = Math.abs(value) >= 10_000;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     maximumFractionDigits: compact ? 1 : 0,

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { numberFormat } from './formatters';
 
 /**
  * Money is always a Decimal with at most 2 decimal places; binary floats never touch it.
@@ -96,7 +97,7 @@ export function isPositiveAmount(amount: Decimal): boolean {
  * so large values never pass through a float.
  */
 export function formatMoney(amount: Decimal, currency: string, locale = 'en-US'): string {
-  const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const formatter = numberFormat(locale, { style: 'currency', currency });
   const digits = formatter.resolvedOptions().maximumFractionDigits ?? MONEY_DECIMALS;
   let rounded = amount.toDecimalPlaces(digits, MONEY_ROUNDING);
   // A tiny negative that rounds to zero must not show as "-$0.00".
