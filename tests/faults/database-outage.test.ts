@@ -71,6 +71,16 @@ async function expectServedWithData() {
 }
 
 /** Requests every page `rounds` times during the outage and checks each answer. */
+/** Restores the database connection; once the dashboard answers 200 again, checks the data is served. Returns how long that took. */
+async function restoreAndRecover(): Promise<number> {
+  const restoredAt = Date.now();
+  await proxy!.restore();
+  await waitUntil(async () => (await getPage(server!, '/dashboard', user.token)).status === 200, 10_000, 'the dashboard to answer 200 again', 200);
+  const recoveryMs = Date.now() - restoredAt;
+  await expectServedWithData();
+  return recoveryMs;
+}
+
 async function expectFriendlyOutage(rounds: number) {
   const statuses: string[] = [];
   let errorPages = 0;
@@ -131,11 +141,7 @@ describe('PostgreSQL unreachable', () => {
     expect(h.body.database.status).toBe('down');
     expect(processAlive(server!.pid)).toBe(true);
 
-    const restoredAt = Date.now();
-    await proxy!.restore();
-    await waitUntil(async () => (await getPage(server!, '/dashboard', user.token)).status === 200, 10_000, 'the dashboard to answer 200 again', 200);
-    const recoveryMs = Date.now() - restoredAt;
-    await expectServedWithData();
+    const recoveryMs = await restoreAndRecover();
     expect((await health(server!)).body.database.status).toBe('up');
     console.log(`[database-outage] refuse: ${statuses.join(' ')}; recovered ${recoveryMs} ms after restore`);
     expect(recoveryMs).toBeLessThan(5_000);
@@ -149,11 +155,7 @@ describe('PostgreSQL unreachable', () => {
     expect((await health(server!)).body.database.status).toBe('down');
     expect(processAlive(server!.pid)).toBe(true);
 
-    const restoredAt = Date.now();
-    await proxy!.restore();
-    await waitUntil(async () => (await getPage(server!, '/dashboard', user.token)).status === 200, 10_000, 'the dashboard to answer 200 again', 200);
-    const recoveryMs = Date.now() - restoredAt;
-    await expectServedWithData();
+    const recoveryMs = await restoreAndRecover();
     console.log(`[database-outage] reset: ${statuses.join(' ')}; recovered ${recoveryMs} ms after restore`);
     expect(recoveryMs).toBeLessThan(5_000);
     // nothing in the server log that looks like a crash
