@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, register, signIn, uniqueEmail } from './helpers';
+import { DEMO, PASSWORD, register, signIn, submitRegistration, submitSignIn, uniqueEmail } from './helpers';
 
 test('a new user registers, signs in, sees the empty dashboard and signs out', async ({ page }) => {
   const email = uniqueEmail('new');
   await register(page, email);
   await expect(page.getByRole('status')).toContainText('Your account is ready');
-  await signIn(page, email, 'Correct-Horse-42');
+  await signIn(page, email, PASSWORD);
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByText("Let's set up your bankroll")).toBeVisible();
   await expect(page.getByRole('link', { name: 'Add your first poker site' })).toBeVisible();
@@ -18,7 +18,7 @@ test('a new user registers, signs in, sees the empty dashboard and signs out', a
 test('the session cookie is httpOnly, SameSite=Lax and Secure', async ({ page, context }) => {
   const email = uniqueEmail('cookie');
   await register(page, email);
-  await signIn(page, email, 'Correct-Horse-42');
+  await signIn(page, email, PASSWORD);
   const cookie = (await context.cookies()).find((c) => c.name === 'se_session');
   expect(cookie).toBeDefined();
   expect(cookie!.httpOnly).toBe(true);
@@ -35,9 +35,7 @@ test('a wrong password and an unknown e-mail get the same clear message', async 
     [uniqueEmail('nobody'), 'not-the-password-1'],
   ]) {
     await page.goto('/sign-in');
-    await page.getByLabel('E-mail').fill(mail);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, mail, password);
     await expect(page.locator('.form-message')).toHaveText('E-mail or password is incorrect.');
     await expect(page.getByLabel('E-mail')).toHaveValue(mail);
     await expect(page).toHaveURL(/\/sign-in/);
@@ -52,11 +50,7 @@ test('registering an existing e-mail looks the same as a new one and changes not
 });
 
 test('registration validates the fields next to them and keeps what was typed', async ({ page }) => {
-  await page.goto('/register');
-  await page.getByLabel('E-mail').fill('not-an-email');
-  await page.getByLabel('Password', { exact: true }).fill('short');
-  await page.getByLabel('Confirm password').fill('different');
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await submitRegistration(page, 'not-an-email', 'short', 'different');
   await expect(page.locator('#f-email-error')).toContainText('valid e-mail');
   await expect(page.locator('#f-password-error')).toContainText('at least 10 characters');
   await expect(page.locator('#f-confirmPassword-error')).toContainText('do not match');
@@ -69,9 +63,7 @@ test('a protected page redirects to sign-in and back after signing in', async ({
   const email = uniqueEmail('next');
   await register(page, email);
   await page.goto('/sign-in?next=%2Fdashboard%3Ffrom%3Dnext');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('Correct-Horse-42');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/dashboard\?from=next/);
 });
 
@@ -79,18 +71,16 @@ test('an open redirect through ?next= is refused', async ({ page }) => {
   const email = uniqueEmail('open');
   await register(page, email);
   await page.goto('/sign-in?next=%2F%2Fevil.example%2F');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('Correct-Horse-42');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/dashboard/);
 });
 
 test('sign-in rotates the session and sign-out revokes it server-side', async ({ page, context, browser }) => {
   const email = uniqueEmail('rotate');
   await register(page, email);
-  await signIn(page, email, 'Correct-Horse-42');
+  await signIn(page, email, PASSWORD);
   const first = (await context.cookies()).find((c) => c.name === 'se_session')!;
-  await signIn(page, email, 'Correct-Horse-42');
+  await signIn(page, email, PASSWORD);
   const second = (await context.cookies()).find((c) => c.name === 'se_session')!;
   expect(second.value).not.toBe(first.value);
 
@@ -116,15 +106,11 @@ test('sign-in is rate limited per e-mail', async ({ page }) => {
   await register(page, email);
   for (let i = 0; i < 5; i++) {
     await page.goto('/sign-in');
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(`wrong-password-${i}`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, email, `wrong-password-${i}`);
     await expect(page.locator('.form-message')).toHaveText('E-mail or password is incorrect.');
   }
   await page.goto('/sign-in');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('Correct-Horse-42');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, email, PASSWORD);
   await expect(page.locator('.form-message')).toContainText('Too many attempts');
 });
 

@@ -1,22 +1,9 @@
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import pg from 'pg';
-import { signUpAndIn } from './helpers';
+import { PASSWORD, query, signUpAndIn, submitSignIn } from './helpers';
 
 // Bad input through the real forms: each one is answered next to its field, the field keeps
 // what was typed, and nothing reaches the database. Then the limits around the forms:
 // oversized uploads and request bodies, and sessions that expired server-side.
-
-/** One query on the run's database (created by playwright.config.ts). */
-async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const base = process.env.E2E_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
-  const client = new pg.Client({ connectionString: `${base}/${process.env.E2E_DB_NAME}` });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** Everything a user can write, counted straight from the database. */
 async function rowsOf(email: string) {
@@ -249,9 +236,7 @@ test('a sign-in "next" that smuggles another host keeps the user on the site', a
   // Never leave the machine: answer any other host locally.
   await page.route((url) => url.origin !== origin, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'another site' }));
   await page.goto(`/sign-in?next=${encodeURIComponent('/\t/evil.example/phish')}`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill('Correct-Horse-42');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, email, PASSWORD);
   await page.waitForURL((url) => url.pathname !== '/sign-in');
   expect(new URL(page.url()).origin).toBe(origin);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, signUpAndIn } from './helpers';
+import { PASSWORD, signIn, signUpAndIn } from './helpers';
 
 // Money as shown ("$1,785.14", "-€3.00") to cents, to compare totals exactly.
 const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, '')) * 100);
@@ -211,7 +211,7 @@ test('sites and assets: add, update, rename, reorder, history, edit and delete; 
 
   await page.goto('/dashboard');
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await signIn(page, owner, 'Correct-Horse-42');
+  await signIn(page, owner, PASSWORD);
   await page.goto(`/sites/${starsId}`);
   await expect(page.getByTestId('current-balance')).toHaveText('$1,250.50');
   await expect(page.getByTestId('snapshot-row')).toHaveCount(2);

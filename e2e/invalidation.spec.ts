@@ -1,9 +1,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
-import pg from 'pg';
-import { ADMIN, signIn, uniqueEmail } from './helpers';
+import { ADMIN, PASSWORD, query, register, signIn, signUpAndIn, trySignIn, uniqueEmail } from './helpers';
 import { INVALIDATION_ROWS, type ActionKey, type InvalidationRowName } from './tables/keys';
 import {
-  PASSWORD,
   addHolding,
   addTransfer,
   adminCreateArticle,
@@ -13,11 +11,9 @@ import {
   cents,
   createGoal,
   money,
-  registerUser,
   rowNames,
   rowOf,
   stampOf,
-  trySignIn,
   typed,
   updateBalance,
 } from './tables/ui';
@@ -341,7 +337,7 @@ async function ensureB(w: World): Promise<NonNullable<World['b']>> {
     const context = await w.browser.newContext();
     const page = await context.newPage();
     const email = uniqueEmail('table-b');
-    await registerUser(page, email);
+    await register(page, email);
     w.b = { context, page, email, signedIn: false };
   }
   return w.b;
@@ -1079,18 +1075,6 @@ async function redisTrouble(client: APIRequestContext): Promise<number> {
   return sum;
 }
 
-/** The run's database (created by playwright.config.ts): only the control writes to it directly. */
-async function sql(text: string, values: string[]) {
-  const base = process.env.E2E_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
-  const client = new pg.Client({ connectionString: `${base}/${process.env.E2E_DB_NAME}` });
-  await client.connect();
-  try {
-    await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
-
 const ROWS: Row[] = INVALIDATION_ROWS.map((meta) => ({ ...meta, ...IMPLS[meta.name] }));
 
 async function fetchHttp(client: APIRequestContext, url: string): Promise<Http> {
@@ -1158,9 +1142,7 @@ test.describe('every mutation refreshes the cached reads it changes', () => {
 
   test.beforeAll(async ({ browser }) => {
     const a = await (await browser.newContext()).newPage();
-    const aEmail = uniqueEmail('table-a');
-    await registerUser(a, aEmail);
-    await signIn(a, aEmail, PASSWORD);
+    const aEmail = await signUpAndIn(a, 'table-a');
     const admin = await (await browser.newContext()).newPage();
     await signIn(admin, ADMIN.email, ADMIN.password);
     const anon = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
@@ -1201,8 +1183,9 @@ test.describe('every mutation refreshes the cached reads it changes', () => {
     ];
     const troubleBefore = await redisTrouble(w.anon);
     for (const read of stale) await read.old(w.a, s, await w.a.goto(read.url(s), { waitUntil: 'domcontentloaded' }));
-    // Behind the app's back: the database changes, no tag is expired.
-    await sql(`UPDATE "BalanceSnapshot" SET amount = 99.00 WHERE "holdingId" = $1`, [`${s.id}`]);
+    // Behind the app's back (the only direct write to the run's database): the database
+    // changes, no tag is expired.
+    await query(`UPDATE "BalanceSnapshot" SET amount = 99.00 WHERE "holdingId" = $1`, [`${s.id}`]);
     const notStale: string[] = [];
     for (const read of stale) {
       try {

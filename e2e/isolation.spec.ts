@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { ADMIN, signIn, uniqueEmail } from './helpers';
+import { ADMIN, signIn, signUpAndIn } from './helpers';
 import {
   ISOLATION_ACTION_ROWS,
   ISOLATION_HANDLER_EXEMPT,
@@ -12,7 +12,6 @@ import {
 } from './tables/keys';
 import { handlerRoutes, pageRoutes } from './tables/routes';
 import {
-  PASSWORD,
   activeGoalId,
   addHolding,
   addTransfer,
@@ -22,7 +21,6 @@ import {
   createGoal,
   exportOf,
   notFoundHeading,
-  registerUser,
   snapshotIds,
   stampOf,
   updateBalance,
@@ -71,9 +69,7 @@ interface World {
 /** Sites, assets (two snapshots each), a deposit and an active goal, through the UI. */
 async function seedOwner(browser: Browser, tag: string): Promise<Owner> {
   const page = await (await browser.newContext()).newPage();
-  const email = uniqueEmail(tag);
-  await registerUser(page, email);
-  await signIn(page, email, PASSWORD);
+  const email = await signUpAndIn(page, tag);
   const stamp = stampOf();
   const names = [`${tag} site ${stamp}`, `${tag} second ${stamp}`, `${tag} asset ${stamp}`, `${tag}-transfer-${stamp}`];
   const site = await addHolding(page, 'sites', { name: names[0], amount: '111.11' });

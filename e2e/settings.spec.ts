@@ -1,20 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import pg from 'pg';
-import { DEMO, signIn, signUpAndIn } from './helpers';
-
-const PASSWORD = 'Correct-Horse-42';
-
-/** The run's database (created by playwright.config.ts), for checking seed facts. */
-async function query<T>(sql: string): Promise<T[]> {
-  const base = process.env.E2E_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
-  const client = new pg.Client({ connectionString: `${base}/${process.env.E2E_DB_NAME}` });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+import { DEMO, PASSWORD, query, signIn, signUpAndIn, submitSignIn } from './helpers';
 
 const section = (page: Page, name: string) => page.getByRole('region', { name });
 
@@ -116,9 +101,7 @@ test('changing the password signs out the other sessions, not this one', async (
   await expect(page).toHaveURL(/\/dashboard/);
 
   await otherPage.goto('/sign-in');
-  await otherPage.getByLabel('E-mail').fill(email);
-  await otherPage.getByLabel('Password').fill(PASSWORD);
-  await otherPage.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(otherPage, email, PASSWORD);
   await expect(otherPage.getByRole('alert').filter({ hasText: 'E-mail or password is incorrect.' })).toBeVisible();
   await signIn(otherPage, email, 'Brand-New-Pass-77');
   await other.close();
@@ -233,9 +216,7 @@ test('deleting the account needs the e-mail and password, then the account is go
 
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, email, PASSWORD);
   // (Next's route announcer is an alert too.)
   await expect(page.getByRole('alert').filter({ hasText: 'E-mail or password is incorrect.' })).toBeVisible();
   expect(await query(`SELECT id FROM "User" WHERE email = '${email}'`)).toEqual([]);

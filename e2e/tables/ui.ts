@@ -151,35 +151,7 @@ export function articleInput(stamp: string, marker: string, tagNames: string[]):
   };
 }
 
-/* ------------------------------------------------------------------------------- auth -- */
-
-export const PASSWORD = 'Correct-Horse-42';
-
-export async function registerUser(page: Page, email: string, password = PASSWORD) {
-  await page.goto('/register');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByLabel('Confirm password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/sign-in\?registered=1/);
-}
-
-/** Submits the sign-in form; returns whether it reached the dashboard. */
-export async function trySignIn(page: Page, email: string, password: string): Promise<boolean> {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const outcome = await Promise.race([
-    page.waitForURL(/\/dashboard/).then(() => true),
-    page
-      .locator('.form-message')
-      .filter({ hasText: /incorrect|Too many/ })
-      .waitFor()
-      .then(() => false),
-  ]);
-  return outcome;
-}
+/* ------------------------------------------------------------------------------ pages -- */
 
 /** The app's 404 page (or Next's default one). */
 export const notFoundHeading = (page: Page): Locator => page.getByRole('heading', { name: /not found|could not be found/i });

@@ -5,40 +5,31 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from '@playwright/test';
-import type { TestDatabase } from '../helpers/database';
+import { launchBrowser } from '../helpers/browser';
 import { redisCli, startCluster, type RedisCluster } from '../helpers/redis-server';
-import { acquireAppTestLock, createAppDatabase, ensureAppBuild, health, startNextServer, type NextServer } from '../helpers/next-server';
-import { articleSlugs, balanceUpdater, createUserWithSite, dashboardTotal, launchBrowser, renderOnAThenServeOnB, staleReadsAfterUpdates, type TestUser } from './support';
+import { articleSlugs, createMarkedUser, health, startTwoInstances, type NextServer, type TwoInstances } from '../helpers/next-server';
+import { balanceUpdater, dashboardTotal, renderOnAThenServeOnB, staleReadsAfterUpdates, type TestUser } from './support';
 
-const prefix = `apptest-cluster-${process.pid}-${Date.now()}:`;
-let release: (() => void) | undefined;
-let database: TestDatabase | undefined;
-let cluster: RedisCluster | undefined;
+let app: TwoInstances<RedisCluster> | undefined;
 let a: NextServer | undefined;
 let b: NextServer | undefined;
 let browser: Browser | undefined;
 let user: TestUser;
 
 beforeAll(async () => {
-  release = await acquireAppTestLock();
-  await ensureAppBuild();
-  [database, cluster] = await Promise.all([createAppDatabase('cluster'), startCluster()]);
-  user = await createUserWithSite(database.prisma, 'cluster');
-  const env = { DATABASE_URL: database.url, REDIS_CLUSTER_NODES: cluster.seeds, CACHE_KEY_PREFIX: prefix };
-  [a, b] = await Promise.all([startNextServer({ env }), startNextServer({ env })]);
+  app = await startTwoInstances({ label: 'cluster', redis: () => startCluster() });
+  ({ a, b } = app);
+  user = await createMarkedUser(app.database.prisma, 'cluster', 50_000);
 }, 15 * 60_000);
 
 afterAll(async () => {
   await browser?.close().catch(() => {});
-  await Promise.allSettled([a?.stop(), b?.stop()]);
-  await cluster?.stop();
-  await database?.drop();
-  release?.();
+  await app?.stop();
 }, 60_000);
 
 /** Is the page's entry stored on some node of the cluster? */
 async function pageStored(path: string): Promise<boolean> {
-  const found = await Promise.all(cluster!.nodes.map((n) => redisCli(n.port, '--scan', '--pattern', `${prefix}e:*${path}*`)));
+  const found = await Promise.all(app!.redis.nodes.map((n) => redisCli(n.port, '--scan', '--pattern', `${app!.prefix}e:*${path}*`)));
   return found.join('\n').split('\n').filter(Boolean).length === 1;
 }
 
@@ -53,7 +44,7 @@ describe('two instances sharing a Redis Cluster', () => {
   });
 
   it('a page rendered on A is served from the cluster on B', async () => {
-    const [slug] = await articleSlugs(database!.prisma, 1);
+    const [slug] = await articleSlugs(app!.database.prisma, 1);
     const path = `/articles/${slug}`;
     const r = await renderOnAThenServeOnB(a!, b!, path, () => pageStored(path));
     expect(r.stored).toBe(true);

@@ -9,25 +9,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from '@playwright/test';
-import type { TestDatabase } from '../helpers/database';
+import { launchBrowser } from '../helpers/browser';
 import { startRedis, type RedisServer } from '../helpers/redis-server';
 import {
-  acquireAppTestLock,
-  createAppDatabase,
-  ensureAppBuild,
+  articleSlugs,
+  createMarkedUser,
   health,
   sleep,
-  startNextServer,
+  startTwoInstances,
   waitUntil,
   type HealthBody,
   type NextServer,
+  type TwoInstances,
 } from '../helpers/next-server';
 import {
-  articleSlugs,
   balanceUpdater,
-  createUserWithSite,
   dashboardTotal,
-  launchBrowser,
   siteBalance,
   startLoad,
   summarizeLatency,
@@ -37,9 +34,7 @@ import {
 
 /** The handler's Redis budget per operation (CACHE_REDIS_TIMEOUT_MS, default 150). */
 const TIMEOUT_MS = 150;
-const prefix = `apptest-faults-${process.pid}-${Date.now()}:`;
-let release: (() => void) | undefined;
-let database: TestDatabase | undefined;
+let app: TwoInstances<RedisServer> | undefined;
 let redis: RedisServer | undefined;
 let a: NextServer | undefined;
 let b: NextServer | undefined;
@@ -54,13 +49,10 @@ let baseline: ReturnType<typeof summarizeLatency>;
 let bound = 3000;
 
 beforeAll(async () => {
-  release = await acquireAppTestLock();
-  await ensureAppBuild();
-  [database, redis] = await Promise.all([createAppDatabase('faults'), startRedis()]);
-  user = await createUserWithSite(database.prisma, 'faults');
-  const slugs = await articleSlugs(database.prisma, 3);
-  const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, CACHE_KEY_PREFIX: prefix, CACHE_REDIS_TIMEOUT_MS: String(TIMEOUT_MS) };
-  [a, b] = await Promise.all([startNextServer({ env }), startNextServer({ env })]);
+  app = await startTwoInstances({ label: 'faults', redis: () => startRedis(), env: { CACHE_REDIS_TIMEOUT_MS: String(TIMEOUT_MS) } });
+  ({ a, b, redis } = app);
+  user = await createMarkedUser(app.database.prisma, 'faults', 50_000);
+  const slugs = await articleSlugs(app.database.prisma, 3);
   browser = await launchBrowser();
   updater = await balanceUpdater(browser, a, user);
   targets = [
@@ -81,10 +73,7 @@ afterAll(async () => {
   await load?.stop();
   await updater?.close().catch(() => {});
   await browser?.close().catch(() => {});
-  await Promise.allSettled([a?.stop(), b?.stop()]);
-  await redis?.stop();
-  await database?.drop();
-  release?.();
+  await app?.stop();
 }, 60_000);
 
 const bothHealth = async () => Promise.all([health(a!), health(b!)]);

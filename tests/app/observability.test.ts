@@ -10,35 +10,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../helpers/database';
 import { freePort, startRedis, type RedisServer } from '../helpers/redis-server';
-import { acquireAppTestLock, createAppDatabase, ensureAppBuild, health, startNextServer, waitUntil, type NextServer } from '../helpers/next-server';
-import { articleSlugs, getPage } from './support';
+import { articleSlugs, getPage, health, openAppStack, waitUntil, type AppStack, type NextServer } from '../helpers/next-server';
 
 const REDIS_PASSWORD = 'redis-Secret-4711';
 const DB_PASSWORD = 'db-Secret-0815';
 const prefix = `apptest-obs-${process.pid}-${Date.now()}:`;
-let release: (() => void) | undefined;
+let stack: AppStack<RedisServer> | undefined;
 let database: TestDatabase | undefined;
 let redis: RedisServer | undefined;
 let app: NextServer | undefined;
 let noDb: NextServer | undefined;
 
 beforeAll(async () => {
-  release = await acquireAppTestLock();
-  await ensureAppBuild();
-  [database, redis] = await Promise.all([createAppDatabase('obs'), startRedis({ args: ['--requirepass', REDIS_PASSWORD] })]);
+  stack = await openAppStack('obs', { redis: () => startRedis({ args: ['--requirepass', REDIS_PASSWORD] }) });
+  ({ database, redis } = stack);
   // The database URL of the second server points at a port where nothing listens.
   const deadPort = await freePort();
   [app, noDb] = await Promise.all([
-    startNextServer({ env: { DATABASE_URL: database.url, REDIS_URL: `redis://:${REDIS_PASSWORD}@127.0.0.1:${redis.port}`, CACHE_KEY_PREFIX: prefix } }),
-    startNextServer({ env: { DATABASE_URL: `postgres://stakeeasy:${DB_PASSWORD}@127.0.0.1:${deadPort}/stakeeasy_nowhere` }, ready: 'any' }),
+    stack.startServer({ env: { DATABASE_URL: database.url, REDIS_URL: `redis://:${REDIS_PASSWORD}@127.0.0.1:${redis.port}`, CACHE_KEY_PREFIX: prefix } }),
+    stack.startServer({ env: { DATABASE_URL: `postgres://stakeeasy:${DB_PASSWORD}@127.0.0.1:${deadPort}/stakeeasy_nowhere` }, ready: 'any' }),
   ]);
 }, 15 * 60_000);
 
 afterAll(async () => {
-  await Promise.allSettled([app?.stop(), noDb?.stop()]);
-  await redis?.stop();
-  await database?.drop();
-  release?.();
+  await stack?.stop();
 }, 60_000);
 
 /** Nothing that identifies or unlocks the infrastructure. */

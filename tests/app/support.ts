@@ -1,45 +1,14 @@
 /**
- * Shared pieces of the app-level tests: a signed-in test user with one poker site, reading the
- * totals a page shows, driving the real "Update balance" form in Chromium, timed requests.
+ * Shared pieces of the app-level tests: reading the totals a page shows, driving the real
+ * "Update balance" form in Chromium, timed requests. The servers, database, Redis and the
+ * signed-in test users come from ../helpers/next-server (openAppStack, startTwoInstances,
+ * createMarkedUser).
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { cookieHeader, createSession, health, SESSION_COOKIE, type NextServer } from '../helpers/next-server';
+import type { Browser, Page } from '@playwright/test';
+import { getPage, health, SESSION_COOKIE, type MarkedUser, type NextServer } from '../helpers/next-server';
 
-export interface TestUser {
-  userId: string;
-  holdingId: string;
-  token: string;
-}
-
-/** A new user (USD) with one poker site holding `opening` USD, signed in through a DB session. */
-export async function createUserWithSite(prisma: PrismaClient, label: string, opening = '500.00'): Promise<TestUser> {
-  const user = await prisma.user.create({
-    data: {
-      email: `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`,
-      // Never used: the test signs in by creating a session row.
-      passwordHash: 'not-a-real-hash',
-      displayCurrency: 'USD',
-    },
-  });
-  const holding = await prisma.holding.create({
-    data: {
-      userId: user.id,
-      kind: 'POKER_SITE',
-      name: 'Stars',
-      currency: 'USD',
-      snapshots: { create: { amount: opening, currency: 'USD', recordedAt: new Date(Date.now() - 3_600_000) } },
-    },
-  });
-  return { userId: user.id, holdingId: holding.id, token: await createSession(prisma, user.id) };
-}
-
-/** Slugs of published articles (public ISR pages). */
-export async function articleSlugs(prisma: PrismaClient, count: number): Promise<string[]> {
-  const rows = await prisma.article.findMany({ where: { publishedAt: { not: null } }, select: { slug: true }, orderBy: { slug: 'asc' }, take: count });
-  if (rows.length < count) throw new Error(`the seed has only ${rows.length} published articles`);
-  return rows.map((r) => r.slug);
-}
+/** A signed-in user with one poker site (createMarkedUser). */
+export type TestUser = Pick<MarkedUser, 'userId' | 'holdingId' | 'token'>;
 
 /** "$1,011.07" -> 101107 */
 export const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, '')) * 100);
@@ -48,11 +17,6 @@ export const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/
 export function testIdText(html: string, id: string): string | null {
   const m = new RegExp(`data-testid="${id}"[^>]*>([^<]*)<`).exec(html);
   return m ? m[1] : null;
-}
-
-export async function getPage(server: NextServer, path: string, token?: string, timeoutMs = 15_000) {
-  const res = await fetch(`${server.url}${path}`, { headers: token ? cookieHeader(token) : {}, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-  return { status: res.status, headers: res.headers, html: await res.text() };
 }
 
 /** The dashboard's "Total bankroll" in cents, as server B (or A) renders it now. */
@@ -80,13 +44,6 @@ export async function counters(server: NextServer) {
 /** "1234.56" for 123456 cents, "$1,234.56" as the app shows it. */
 export const amountText = (c: number) => (c / 100).toFixed(2);
 export const usd = (c: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(c / 100);
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
 
 /**
  * A browser tab signed in as `user` on `server`, on the site's page, that submits the real
@@ -135,9 +92,8 @@ export function startLoad(targets: Array<{ server: NextServer; path: string; tok
       const url = `${t.server.url}${t.path}`;
       const started = performance.now();
       try {
-        const res = await fetch(url, { headers: t.token ? cookieHeader(t.token) : {}, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
-        await res.arrayBuffer();
-        samples.push({ url, status: res.status, ms: performance.now() - started, at: Date.now(), cache: res.headers.get('x-nextjs-cache') });
+        const res = await getPage(t.server, t.path, t.token, 10_000);
+        samples.push({ url, status: res.status, ms: res.ms, at: Date.now(), cache: res.headers.get('x-nextjs-cache') });
       } catch (err) {
         samples.push({ url, status: 0, ms: performance.now() - started, at: Date.now(), error: String(err) });
       }

@@ -6,27 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from '@playwright/test';
-import type { TestDatabase } from '../helpers/database';
+import { launchBrowser } from '../helpers/browser';
 import { redisCli, startRedis, type RedisServer } from '../helpers/redis-server';
-import { acquireAppTestLock, createAppDatabase, ensureAppBuild, health, startNextServer, type NextServer } from '../helpers/next-server';
-import {
-  articleSlugs,
-  balanceUpdater,
-  counters,
-  createUserWithSite,
-  dashboardTotal,
-  getPage,
-  launchBrowser,
-  renderOnAThenServeOnB,
-  siteBalance,
-  staleReadsAfterUpdates,
-  type TestUser,
-} from './support';
+import { articleSlugs, createMarkedUser, getPage, health, startTwoInstances, type NextServer, type TwoInstances } from '../helpers/next-server';
+import { balanceUpdater, counters, dashboardTotal, renderOnAThenServeOnB, siteBalance, staleReadsAfterUpdates, type TestUser } from './support';
 
-const prefix = `apptest-two-${process.pid}-${Date.now()}:`;
-let release: (() => void) | undefined;
-let database: TestDatabase | undefined;
-let redis: RedisServer | undefined;
+let app: TwoInstances<RedisServer> | undefined;
 let a: NextServer | undefined;
 let b: NextServer | undefined;
 let browser: Browser | undefined;
@@ -34,26 +19,20 @@ let user: TestUser;
 let slug: string;
 
 beforeAll(async () => {
-  release = await acquireAppTestLock();
-  await ensureAppBuild();
-  [database, redis] = await Promise.all([createAppDatabase('two'), startRedis()]);
-  user = await createUserWithSite(database.prisma, 'two');
-  [slug] = await articleSlugs(database.prisma, 1);
-  const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, CACHE_KEY_PREFIX: prefix };
-  [a, b] = await Promise.all([startNextServer({ env }), startNextServer({ env })]);
+  app = await startTwoInstances({ label: 'two', redis: () => startRedis() });
+  ({ a, b } = app);
+  user = await createMarkedUser(app.database.prisma, 'two', 50_000);
+  [slug] = await articleSlugs(app.database.prisma, 1);
 }, 15 * 60_000);
 
 afterAll(async () => {
   await browser?.close().catch(() => {});
-  await Promise.allSettled([a?.stop(), b?.stop()]);
-  await redis?.stop();
-  await database?.drop();
-  release?.();
+  await app?.stop();
 }, 60_000);
 
 /** Is the page's entry in Redis? (the Next cache key contains the path) */
 async function pageStored(path: string): Promise<boolean> {
-  const out = await redisCli(redis!.port, '--scan', '--pattern', `${prefix}e:*${path}*`);
+  const out = await redisCli(app!.redis.port, '--scan', '--pattern', `${app!.prefix}e:*${path}*`);
   return out.split('\n').filter(Boolean).length === 1;
 }
 

@@ -17,14 +17,15 @@
  *   failover does to open connections) costs at most one failed request and no lasting 503s.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import pg from 'pg';
+import { launchBrowser } from '../helpers/browser';
+import { articleSlugs, health, openAppStack, waitUntil, type AppStack, type NextServer } from '../helpers/chaos-app';
 import type { TestDatabase } from '../helpers/database';
-import { acquireAppTestLock, createAppDatabase, ensureAppBuild, health, startNextServer, waitUntil, type NextServer } from '../helpers/chaos-app';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { createMarkedUser, DATA_SAFE, FRIENDLY, getPage, leaksIn, processAlive, type MarkedUser } from './support';
 
-let release: (() => void) | undefined;
+let stack: AppStack<undefined> | undefined;
 let database: TestDatabase | undefined;
 let proxy: TcpProxy | undefined;
 let server: NextServer | undefined;
@@ -33,29 +34,23 @@ let slug: string;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  release = await acquireAppTestLock();
-  await ensureAppBuild();
-  database = await createAppDatabase('outage');
+  stack = await openAppStack('outage');
+  database = stack.database;
   user = await createMarkedUser(database.prisma, 'outage', 123_456);
-  const article = await database.prisma.article.findFirstOrThrow({ where: { publishedAt: { not: null } }, select: { slug: true } });
-  slug = article.slug;
+  [slug] = await articleSlugs(database.prisma, 1);
   proxy = await startTcpProxy({ port: Number(new URL(database.url).port || 5432) });
   const url = new URL(database.url);
   url.port = String(proxy.port);
-  server = await startNextServer({ env: { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '4' } });
-  browser = await chromium.launch({
-    executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  server = await stack.startServer({ env: { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '4' } });
+  browser = await launchBrowser();
 }, 15 * 60_000); // may wait for another fault test's lock and build the app first
 
 afterAll(async () => {
   try {
     await browser?.close().catch(() => {});
-    await Promise.allSettled([server?.stop(), proxy?.close()]);
-    await database?.drop();
+    await proxy?.close().catch(() => {});
   } finally {
-    release?.(); // even when a stop fails: the next fault test waits for this lock
+    await stack?.stop(); // releases the lock even when a stop fails: the next fault test waits for it
   }
 });
 
@@ -76,6 +71,16 @@ async function expectServedWithData() {
 }
 
 /** Requests every page `rounds` times during the outage and checks each answer. */
+/** Restores the database connection; once the dashboard answers 200 again, checks the data is served. Returns how long that took. */
+async function restoreAndRecover(): Promise<number> {
+  const restoredAt = Date.now();
+  await proxy!.restore();
+  await waitUntil(async () => (await getPage(server!, '/dashboard', user.token)).status === 200, 10_000, 'the dashboard to answer 200 again', 200);
+  const recoveryMs = Date.now() - restoredAt;
+  await expectServedWithData();
+  return recoveryMs;
+}
+
 async function expectFriendlyOutage(rounds: number) {
   const statuses: string[] = [];
   let errorPages = 0;
@@ -136,11 +141,7 @@ describe('PostgreSQL unreachable', () => {
     expect(h.body.database.status).toBe('down');
     expect(processAlive(server!.pid)).toBe(true);
 
-    const restoredAt = Date.now();
-    await proxy!.restore();
-    await waitUntil(async () => (await getPage(server!, '/dashboard', user.token)).status === 200, 10_000, 'the dashboard to answer 200 again', 200);
-    const recoveryMs = Date.now() - restoredAt;
-    await expectServedWithData();
+    const recoveryMs = await restoreAndRecover();
     expect((await health(server!)).body.database.status).toBe('up');
     console.log(`[database-outage] refuse: ${statuses.join(' ')}; recovered ${recoveryMs} ms after restore`);
     expect(recoveryMs).toBeLessThan(5_000);
@@ -154,11 +155,7 @@ describe('PostgreSQL unreachable', () => {
     expect((await health(server!)).body.database.status).toBe('down');
     expect(processAlive(server!.pid)).toBe(true);
 
-    const restoredAt = Date.now();
-    await proxy!.restore();
-    await waitUntil(async () => (await getPage(server!, '/dashboard', user.token)).status === 200, 10_000, 'the dashboard to answer 200 again', 200);
-    const recoveryMs = Date.now() - restoredAt;
-    await expectServedWithData();
+    const recoveryMs = await restoreAndRecover();
     console.log(`[database-outage] reset: ${statuses.join(' ')}; recovered ${recoveryMs} ms after restore`);
     expect(recoveryMs).toBeLessThan(5_000);
     // nothing in the server log that looks like a crash

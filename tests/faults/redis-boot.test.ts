@@ -6,13 +6,11 @@
  * redis 'up') and the cache writes to it again; pages stay 200 throughout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestDatabase } from '../helpers/database';
-import { acquireAppTestLock, createAppDatabase, ensureAppBuild, health, startNextServer, waitUntil, type NextServer } from '../helpers/chaos-app';
+import { articleSlugs, health, openAppStack, waitUntil, type AppStack, type NextServer } from '../helpers/chaos-app';
 import { freePort, redisCli, startRedis, type RedisServer } from '../helpers/redis-server';
 import { createMarkedUser, getPage, type MarkedUser } from './support';
 
-let release: (() => void) | undefined;
-let database: TestDatabase | undefined;
+let stack: AppStack<undefined> | undefined;
 let redis: RedisServer | undefined;
 let server: NextServer | undefined;
 let user: MarkedUser;
@@ -20,24 +18,21 @@ let slugs: string[];
 let redisPort: number;
 
 beforeAll(async () => {
-  release = await acquireAppTestLock();
-  await ensureAppBuild();
-  database = await createAppDatabase('redisboot');
-  user = await createMarkedUser(database.prisma, 'redisboot', 98_765);
-  slugs = (await database.prisma.article.findMany({ where: { publishedAt: { not: null } }, select: { slug: true }, take: 3, orderBy: { slug: 'asc' } })).map((a) => a.slug);
+  stack = await openAppStack('redisboot');
+  user = await createMarkedUser(stack.database.prisma, 'redisboot', 98_765);
+  slugs = await articleSlugs(stack.database.prisma, 3);
   redisPort = await freePort(); // nothing listens there yet
-  server = await startNextServer({
-    env: { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, CACHE_KEY_PREFIX: `faults-boot-${process.pid}:` },
+  server = await stack.startServer({
+    env: { DATABASE_URL: stack.database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, CACHE_KEY_PREFIX: `faults-boot-${process.pid}:` },
     ready: 'any',
   });
 }, 15 * 60_000); // may wait for another fault test's lock and build the app first
 
 afterAll(async () => {
   try {
-    await Promise.allSettled([server?.stop(), redis?.stop()]);
-    await database?.drop();
+    await redis?.stop(); // started by the test, not by the stack
   } finally {
-    release?.(); // even when a stop fails: the next fault test waits for this lock
+    await stack?.stop(); // releases the lock even when a stop fails: the next fault test waits for it
   }
 });
 

@@ -1,7 +1,10 @@
 /**
- * Real `next start` servers for app-level tests (tests/app): one shared production build in
- * NEXT_DIST_DIR=.next-apptest, servers on free ports with their own env, a fresh seeded
- * PostgreSQL database, sessions created directly in the database (no browser sign-in).
+ * Real `next start` servers for app-level tests (tests/app, and tests/faults through
+ * chaos-app.ts): one shared production build in NEXT_DIST_DIR=.next-apptest, servers on free
+ * ports with their own env, a fresh seeded PostgreSQL database, users signed in through sessions
+ * created directly in the database (no browser sign-in). The fixtures at the end put these
+ * together: `openAppStack` (lock, build, database, optional Redis, servers, one stop) and
+ * `startTwoInstances` (two instances of the build on one Redis or Redis Cluster).
  *
  * Every server runs in its own process group and is stopped by PID (SIGTERM, then SIGKILL); an
  * exit/signal hook kills whatever a crashed test left running. App test files take a lock file
@@ -17,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { seed } from '@/prisma/seed/index';
 import { createTestDatabase, type TestDatabase } from './database';
-import { freePort } from './redis-server';
+import { freePort, type RedisCluster, type RedisServer } from './redis-server';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST_DIR = process.env.APPTEST_DIST_DIR ?? '.next-apptest';
@@ -355,6 +358,74 @@ export async function createSession(prisma: PrismaClient, userId: string): Promi
 
 export const cookieHeader = (token: string) => ({ cookie: `${SESSION_COOKIE}=${token}` });
 
+export interface MarkedUser {
+  /** Unique text in the user's e-mail, site name (and the chaos run's transfer notes). */
+  tag: string;
+  userId: string;
+  email: string;
+  token: string;
+  holdingId: string;
+  /** A holding name no other user has: its presence in a response identifies this user's data. */
+  holdingName: string;
+  /** An amount (as the app formats it in USD) no other user has. */
+  amountText: string;
+}
+
+/**
+ * A new user (USD) with one poker site holding `balanceCents`, recorded an hour ago, signed in
+ * through a DB session. Its e-mail and site name contain a unique tag made from `label`.
+ */
+export async function createMarkedUser(prisma: PrismaClient, label: string, balanceCents: number): Promise<MarkedUser> {
+  const tag = `${label}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const email = `${tag}@faults.example.com`;
+  const holdingName = `Site ${tag}`.slice(0, 50);
+  const amount = (balanceCents / 100).toFixed(2);
+  // The password is never used: the user signs in by a session row.
+  const user = await prisma.user.create({ data: { email, passwordHash: 'not-a-real-hash', displayCurrency: 'USD' } });
+  const holding = await prisma.holding.create({
+    data: {
+      userId: user.id,
+      kind: 'POKER_SITE',
+      name: holdingName,
+      currency: 'USD',
+      snapshots: { create: { amount, currency: 'USD', recordedAt: new Date(Date.now() - 3_600_000) } },
+    },
+  });
+  return {
+    tag,
+    userId: user.id,
+    email,
+    token: await createSession(prisma, user.id),
+    holdingId: holding.id,
+    holdingName,
+    amountText: new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(balanceCents / 100),
+  };
+}
+
+/** Slugs of `count` published articles (public ISR pages), in slug order. */
+export async function articleSlugs(prisma: PrismaClient, count: number): Promise<string[]> {
+  const rows = await prisma.article.findMany({ where: { publishedAt: { not: null } }, select: { slug: true }, orderBy: { slug: 'asc' }, take: count });
+  if (rows.length < count) throw new Error(`the seed has only ${rows.length} published articles`);
+  return rows.map((r) => r.slug);
+}
+
+// ──────────────────────────────────────────── pages ────────────────────────────────────────────
+
+export interface PageAnswer {
+  status: number;
+  html: string;
+  headers: Headers;
+  ms: number;
+}
+
+/** One request (not following redirects), signed in when `token` is given, with its latency. */
+export async function getPage(server: { url: string }, path: string, token?: string, timeoutMs = 15_000): Promise<PageAnswer> {
+  const started = performance.now();
+  const res = await fetch(`${server.url}${path}`, { headers: token ? cookieHeader(token) : {}, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+  const html = await res.text();
+  return { status: res.status, html, headers: res.headers, ms: performance.now() - started };
+}
+
 // ─────────────────────────────────────────── helpers ───────────────────────────────────────────
 
 export function sleep(ms: number): Promise<void> {
@@ -395,4 +466,112 @@ export async function waitUntil(cond: () => Promise<boolean> | boolean, timeoutM
     await sleep(everyMs);
   }
   throw new Error(`timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+}
+
+// ─────────────────────────────────────────── fixtures ──────────────────────────────────────────
+
+export interface AppStack<R> {
+  database: TestDatabase;
+  /** What `redis` started (undefined without it). */
+  redis: R;
+  /** Starts a server of the build; stop() stops it. */
+  startServer(opts: NextServerOptions): Promise<NextServer>;
+  /**
+   * Stops the servers, then Redis, drops the database, and releases the app test lock even
+   * when one of those fails (the next app test waits for it). Throws the first failure.
+   */
+  stop(): Promise<void>;
+}
+
+/**
+ * What an app test runs against: waits for the app test lock, builds (see ensureAppBuild),
+ * then a fresh seeded database named after `label` and, when `redis` is given, whatever it
+ * starts (a redis-server, a cluster), in parallel. Servers come from startServer().
+ */
+export async function openAppStack<R extends { stop(): Promise<void> } | undefined = undefined>(
+  label: string,
+  opts: { redis?: () => Promise<R> } = {},
+): Promise<AppStack<R>> {
+  const release = await acquireAppTestLock();
+  const servers: NextServer[] = [];
+  let database: TestDatabase | undefined;
+  let redis: R | undefined;
+  const stop = async () => {
+    const failures: unknown[] = [];
+    const settle = async (steps: Array<Promise<unknown> | undefined>) => {
+      for (const r of await Promise.allSettled(steps)) if (r.status === 'rejected') failures.push(r.reason);
+    };
+    try {
+      await settle(servers.map((s) => s.stop()));
+      await settle([redis?.stop()]);
+      await settle([database?.drop()]);
+    } finally {
+      release();
+    }
+    if (failures.length) throw failures[0];
+  };
+  try {
+    await ensureAppBuild();
+    const [db, r] = await Promise.allSettled([createAppDatabase(label), opts.redis?.()]);
+    if (db.status === 'fulfilled') database = db.value;
+    if (r.status === 'fulfilled') redis = r.value;
+    if (db.status === 'rejected') throw db.reason;
+    if (r.status === 'rejected') throw r.reason;
+  } catch (err) {
+    await stop().catch(() => {});
+    throw err;
+  }
+  return {
+    database: database!,
+    redis: redis as R,
+    async startServer(serverOpts) {
+      const server = await startNextServer(serverOpts);
+      servers.push(server);
+      return server;
+    },
+    stop,
+  };
+}
+
+export interface TwoInstances<R extends RedisServer | RedisCluster> extends AppStack<R> {
+  /** Two `next start` instances of one build with the same env. */
+  a: NextServer;
+  b: NextServer;
+  /** Their env: the database, Redis (REDIS_URL, or REDIS_CLUSTER_NODES for a cluster), the prefix, `env`. */
+  env: Record<string, string>;
+  /** CACHE_KEY_PREFIX of both, unique to this run. */
+  prefix: string;
+}
+
+/**
+ * Two `next start` instances (A, B) sharing one Redis (what `redis` starts: startRedis() or
+ * startCluster()) and one fresh seeded database; `env` is added to both servers' env.
+ * Call stop() in afterAll.
+ */
+export async function startTwoInstances<R extends RedisServer | RedisCluster>(opts: {
+  label: string;
+  redis: () => Promise<R>;
+  env?: Record<string, string>;
+  /** Default `apptest-<label>-<pid>-<now>:` */
+  prefix?: string;
+}): Promise<TwoInstances<R>> {
+  const stack = await openAppStack(opts.label, { redis: opts.redis });
+  try {
+    const prefix = opts.prefix ?? `apptest-${opts.label}-${process.pid}-${Date.now()}:`;
+    const redis: RedisServer | RedisCluster = stack.redis;
+    const env = {
+      DATABASE_URL: stack.database.url,
+      ...('seeds' in redis ? { REDIS_CLUSTER_NODES: redis.seeds } : { REDIS_URL: redis.url }),
+      CACHE_KEY_PREFIX: prefix,
+      ...opts.env,
+    };
+    // Both settle before a failure is thrown, so stop() finds every server that did start.
+    const [a, b] = await Promise.allSettled([stack.startServer({ env }), stack.startServer({ env })]);
+    if (a.status === 'rejected') throw a.reason;
+    if (b.status === 'rejected') throw b.reason;
+    return { ...stack, a: a.value, b: b.value, env, prefix };
+  } catch (err) {
+    await stack.stop().catch(() => {});
+    throw err;
+  }
 }
