@@ -19,7 +19,10 @@ const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--
   .split('\0')
   .filter((f) => f && !ignored.has(path.basename(f)));
 
-const checkout = [top + path.sep, path.dirname(top) + path.sep];
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// This checkout's folder and the one above it, as absolute paths: not as the tail of a
+// relative path (a clone made in the system temp folder must still accept "bench/tmp/...").
+const checkout = [top, path.dirname(top)].map((dir) => new RegExp(`(?<![\\w.@+-]|[\\w.@+-]/)${escape(dir + path.sep)}`));
 const problems = [];
 for (const file of files) {
   let text;
@@ -29,7 +32,7 @@ for (const file of files) {
     continue; // deleted in the work tree but still in the index
   }
   text.split('\n').forEach((line, i) => {
-    if (checkout.some((p) => line.includes(p)) || machineRoots.test(line)) {
+    if (checkout.some((re) => re.test(line)) || machineRoots.test(line)) {
       problems.push(`${file}:${i + 1}: ${line.trim().slice(0, 160)}`);
     }
   });
