@@ -95,35 +95,20 @@ describe('one Redis configuration for every client', () => {
     expect(loadRedisConnection({ REDIS_URL: 'redis://a:1', CACHE_SHARED: 'false' }).mode).toBe('disabled');
   });
 
-  it('cluster: the app client and the cache get the same nodes, credentials and TLS (node URLs)', async () => {
-    setEnv({ REDIS_CLUSTER_NODES: '[::1]:7000,redis://user:pw@host:7000' });
+  it.each<[string, Record<string, string>, Seen]>([
+    [
+      'node URLs',
+      { REDIS_CLUSTER_NODES: '[::1]:7000,redis://user:pw@host:7000' },
+      { nodes: [{ host: '::1', port: 7000 }, { host: 'host', port: 7000 }], username: 'user', password: 'pw', tls: false },
+    ],
+    [
+      'REDIS_USERNAME, REDIS_PASSWORD and REDIS_CLUSTER_TLS',
+      { REDIS_CLUSTER_NODES: '[::1]:7000,127.0.0.1:7001', REDIS_USERNAME: 'acl-user', REDIS_PASSWORD: 'secret', REDIS_CLUSTER_TLS: '1' },
+      { nodes: [{ host: '::1', port: 7000 }, { host: '127.0.0.1', port: 7001 }], username: 'acl-user', password: 'secret', tls: true },
+    ],
+  ])('cluster: the app client and the cache get the same nodes, credentials and TLS (%s)', async (_case, env, expected) => {
+    setEnv(env);
     const { app, cache, subscriber } = await bothClients();
-    const expected: Seen = {
-      nodes: [
-        { host: '::1', port: 7000 },
-        { host: 'host', port: 7000 },
-      ],
-      username: 'user',
-      password: 'pw',
-      tls: false,
-    };
-    expect(app).toEqual(expected);
-    expect(cache).toEqual(expected);
-    expect(subscriber).toEqual({ ...expected, nodes: [expected.nodes[0]] });
-  });
-
-  it('cluster: the app client and the cache get REDIS_USERNAME, REDIS_PASSWORD and REDIS_CLUSTER_TLS', async () => {
-    setEnv({ REDIS_CLUSTER_NODES: '[::1]:7000,127.0.0.1:7001', REDIS_USERNAME: 'acl-user', REDIS_PASSWORD: 'secret', REDIS_CLUSTER_TLS: '1' });
-    const { app, cache, subscriber } = await bothClients();
-    const expected: Seen = {
-      nodes: [
-        { host: '::1', port: 7000 },
-        { host: '127.0.0.1', port: 7001 },
-      ],
-      username: 'acl-user',
-      password: 'secret',
-      tls: true,
-    };
     expect(app).toEqual(expected);
     expect(cache).toEqual(expected);
     expect(subscriber).toEqual({ ...expected, nodes: [expected.nodes[0]] });
