@@ -17,7 +17,7 @@ import type { Browser } from '@playwright/test';
 import { launchBrowser } from '../helpers/browser';
 import { redisCli, startRedis, type RedisServer } from '../helpers/redis-server';
 import { createMarkedUser, health, startTwoInstances, waitUntil, type NextServer, type TwoInstances } from '../helpers/next-server';
-import { balanceUpdater, dashboardTotal, siteBalance, type TestUser } from '../app/support';
+import { balanceUpdater, dashboardTotal, siteBalance, type TestUser } from './support';
 
 /** The handler's Redis budget per operation (CACHE_REDIS_TIMEOUT_MS). */
 const TIMEOUT_MS = 150;
