@@ -113,7 +113,7 @@ function handlerTables(r: BenchResults): string {
   }
   const cmds = table(['Get path (at ' + fmtNum(biggest) + ' entries)', 'commands sent per get', 'INFO commandstats delta per get'], cmdRows);
   return [
-    `Entries are unstable_cache results (FETCH kind, ${fmtBytes(h.entryBytes)} JSON body) with two tags each; gets carry 5 soft tags like a dashboard render. Sequential calls, one client, one Redis; revalidateTag is called like updateTag (no durations) on one entry's tag. "get from L1" is ours only (the peer has no L1): the L1 copy still costs the validating round trip, only its payload is skipped. "get from Redis": ours from an instance without L1, the peer's only path. Ours served purely in process (Redis unreachable): **${fmtMs(h.pureL1.p50)} p50 / ${fmtMs(h.pureL1.p99)} p99**.`,
+    `Entries are unstable_cache results (FETCH kind, ${fmtBytes(h.entryBytes)} JSON body) with two tags each; gets carry 5 soft tags like a dashboard render. Sequential calls, one client, one Redis; revalidateTag is called like updateTag (no durations) on one entry's tag. "get from L1" is ours only (the peer has no L1): the L1 copy still costs the validating round trip, only its payload is skipped. "get from Redis": ours from an instance without L1, the peer's only path. Ours served purely in process (Redis unreachable): **${fmtMs(h.pureL1.p50)} p50 / ${fmtMs(h.pureL1.p99)} p99**.${h.userL1 ? ` Per-user entries (versioned key, tagged immutable) from ours's L1 with Redis up: **${fmtMs(h.userL1.latency.p50)} p50 / ${fmtMs(h.userL1.latency.p99)} p99, ${h.userL1.commands.clientCommandsPerGet} Redis command(s) per get**.` : ''}`,
     '',
     main,
     '',

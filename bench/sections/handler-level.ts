@@ -1,5 +1,5 @@
 // Section 1: the two handlers called directly (as Next calls them), on one Redis.
-import { createOurs, createPeer, entryKey, fetchEntry, getCtx, setCtx, markerOf, type BenchHandler } from '../lib/handlers.mjs';
+import { createOurs, createPeer, entryKey, fetchEntry, getCtx, setCtx, markerOf, userEntryKey, userGetCtx, userSetCtx, type BenchHandler } from '../lib/handlers.mjs';
 import { adminClient, commandStats, statsDelta, type RedisServer } from '../lib/redis';
 import type { Redis } from 'ioredis';
 import { runConcurrent, sleep, summarize, timeSequential, type Summary } from '../lib/stats';
@@ -35,6 +35,8 @@ export interface HandlerLevelResult {
   rows: HandlerSizeRow[];
   /** ours with Redis unreachable / L1-only: the in-process path */
   pureL1: Summary;
+  /** ours with Redis up: L1 hits on per-user (versioned, immutable) entries, and their commands */
+  userL1?: { latency: Summary; commands: CommandReading };
   entryBytes: number;
   timeoutMs: number;
 }
@@ -208,9 +210,35 @@ async function measurePureL1(p: Profile): Promise<Summary> {
   }
 }
 
+/**
+ * Per-user entries (tagged immutable: their key carries the user's data version) written
+ * through Redis, then read back from the L1 with Redis up: latency and commands per get.
+ */
+async function measureUserL1(redis: RedisServer, p: Profile): Promise<{ latency: Summary; commands: CommandReading }> {
+  const h = await createOurs({ redisUrl: redis.url, keyPrefix: 'bench-user:', timeoutMs: p.timeoutMs });
+  try {
+    await healthy(h);
+    const n = p.getSamples;
+    await runConcurrent(0, n, 8, (i) => h.set(userEntryKey(i), fetchEntry(i), userSetCtx(i)));
+    let hits = 0;
+    let samples: number[] = [];
+    const commands = await commandsDuring(redis.port, h, n, async () => {
+      samples = await timeSequential(n, async (i) => {
+        if (markerOf(await h.get(userEntryKey(i), userGetCtx(i)))) hits++;
+      });
+    });
+    if (hits !== n) throw new Error(`per-user L1: ${hits}/${n} hits`);
+    return { latency: summarize(samples), commands };
+  } finally {
+    await h.close();
+  }
+}
+
 export async function runHandlerLevel(redis: RedisServer, p: Profile, log: (s: string) => void): Promise<HandlerLevelResult> {
   const rows = [...(await measureHandler('ours', redis, p, log)), ...(await measureHandler('peer', redis, p, log))];
   const pureL1 = await measurePureL1(p);
   log(`  ours, in-process L1 (Redis unreachable): p50 ${(pureL1.p50 * 1000).toFixed(1)} µs`);
-  return { rows, pureL1, entryBytes: fetchEntry(0).data.body.length, timeoutMs: p.timeoutMs };
+  const userL1 = await measureUserL1(redis, p);
+  log(`  ours, per-user (immutable) L1 hit with Redis up: p50 ${(userL1.latency.p50 * 1000).toFixed(1)} µs, ${userL1.commands.clientCommandsPerGet} commands per get`);
+  return { rows, pureL1, userL1, entryBytes: fetchEntry(0).data.body.length, timeoutMs: p.timeoutMs };
 }
