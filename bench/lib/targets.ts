@@ -90,6 +90,20 @@ function handlerTargets(r: BenchResults): TargetCheck[] {
           : ['an in-process hit took longer than 20 µs', loadNote(r)].filter(Boolean).join('; '),
     });
   }
+  const withSlots = h.versionedBytes?.find((v) => v.slots);
+  const without = h.versionedBytes?.find((v) => !v.slots);
+  if (withSlots && without) {
+    // Bounded: the live version plus, at most, the one it replaced (and the slot/tag records).
+    const bound = 3 * withSlots.entryBytes + 4096;
+    const held = withSlots.redisBytes + withSlots.l1Bytes;
+    out.push({
+      section: '1',
+      target: `one user's read holds <= 3 entries' bytes after ${withSlots.writes.toLocaleString('en-US')} writes (Redis + L1)`,
+      result: `${fmtBytes(held)} in ${withSlots.redisKeys} Redis keys (without slots: ${fmtBytes(without.redisBytes + without.l1Bytes)} in ${without.redisKeys} keys)`,
+      status: held <= bound ? 'met' : 'missed',
+      reason: held <= bound ? undefined : 'superseded versions were not dropped: the handler does not act on _slot: tags',
+    });
+  }
   return out;
 }
 
