@@ -1,5 +1,4 @@
 import Decimal from 'decimal.js';
-import { SUPPORTED_CURRENCIES } from '@/lib/domain/currency';
 import { formatMoney } from '@/lib/domain/money';
 import type { SnapshotDto } from '@/lib/holdings/reads';
 

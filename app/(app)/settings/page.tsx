@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { CURRENCY_OPTIONS } from '@/lib/fields/form-fields';
 import { requireUser } from '@/lib/auth/session';
 import { getProfile } from '@/lib/account/reads';
-import { SUPPORTED_CURRENCIES } from '@/lib/domain/currency';
 import { CurrencyForm } from './currency-form';
 import { DeleteAccountForm } from './delete-account-form';
 import { ImportForm } from './import-form';
