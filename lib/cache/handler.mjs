@@ -61,6 +61,7 @@ import { encode, decode } from './serialize.mjs';
 import { L1Cache } from './l1.mjs';
 import { TagBook, HybridClock, evaluate, strongerOp, foldRecord } from './tags.mjs';
 import { CircuitBreaker, describe } from './breaker.mjs';
+import { withDeadline, isTimeout, classify } from './budget.mjs';
 import { CacheMetrics, registerCacheMetrics } from './metrics.mjs';
 import { RedisStore } from './redis-store.mjs';
 
@@ -77,68 +78,8 @@ const NEXT_CACHE_TAGS_HEADER = 'x-next-cache-tags';
 /** Next's INFINITE_CACHE (0xfffffffe seconds) */
 const INFINITE_CACHE = 0xfffffffe;
 const KEY_TAG_MEMO_MAX = 50_000;
-
-class TimeoutError extends Error {
-  constructor() {
-    super('cache operation timed out');
-    this.name = 'TimeoutError';
-  }
-}
-
-/**
- * Run `fn` (a Redis operation, issued now) with a budget of `ms`.
- *
- * The deadline timer runs on the same event loop that renders pages. When a synchronous render
- * blocks the loop past the budget, the timer and the reply that arrived meanwhile become due in the
- * same loop iteration, and timers run before the I/O poll reads the socket: rejecting straight
- * from the timer would report a timeout for an answer that is already here. So an expired timer
- * first lets pending I/O run (setImmediate callbacks run after the poll phase) and only then, if
- * the operation is still unsettled, rejects. With Redis really stuck that costs one loop turn
- * (microseconds), so a request still waits no more than about one budget.
- * ioredis's own commandTimeout has no such grace; it is set well above `ms` (redis-store.mjs).
- * @template T
- * @param {() => Promise<T>} fn
- * @param {number} ms
- * @returns {Promise<T>}
- */
-function withDeadline(fn, ms) {
-  if (ms <= 0) return Promise.reject(new TimeoutError());
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    /** @type {ReturnType<typeof setImmediate> | undefined} */
-    let grace;
-    const timer = setTimeout(() => {
-      grace = setImmediate(() => {
-        if (settled) return;
-        settled = true;
-        reject(new TimeoutError());
-      });
-    }, ms);
-    /** @param {() => void} settle */
-    const finish = (settle) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (grace) clearImmediate(grace);
-      settle();
-    };
-    let op;
-    try {
-      op = fn();
-    } catch (err) {
-      op = Promise.reject(err);
-    }
-    op.then(
-      (v) => finish(() => resolve(v)),
-      (err) => finish(() => reject(err)),
-    );
-  });
-}
-
-/** @param {unknown} err */
-function isTimeout(err) {
-  return err instanceof TimeoutError || (err instanceof Error && /timed? ?out/i.test(err.message));
-}
+/** While invalidations are queued, how often the background replay tries Redis (ms). */
+const REPLAY_INTERVAL_MS = 200;
 
 /**
  * @param {unknown} list
@@ -186,6 +127,7 @@ export class CacheCore {
    *   config?: Partial<CacheConfig>,
    *   logger?: Logger,
    *   instanceId?: string,
+   *   replayIntervalMs?: number,
    * }} [opts]
    */
   constructor(opts = {}) {
@@ -242,12 +184,19 @@ export class CacheCore {
           if (up) this.book.bumpGeneration();
           this.subscriberUp = up;
         },
-        onReady: () => this.breaker.probeSoon(),
+        onReady: () => {
+          this.breaker.probeSoon();
+          void this.replayTick();
+        },
       });
     }
     if (cfg.debug) this.logger.info('[cache] configured', describeConfig(cfg));
     this.pruneTimer = setInterval(() => this.pruneTagBook(), 60_000);
     this.pruneTimer.unref?.();
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.replayTimer = undefined;
+    this.replayIntervalMs = opts.replayIntervalMs ?? REPLAY_INTERVAL_MS;
+    this.closed = false;
   }
 
   /**
@@ -268,8 +217,10 @@ export class CacheCore {
    */
   async get(key, ctx = {}) {
     this.metrics.inc('gets');
-    const extra = requestTags(ctx);
     const l1e = this.l1.get(key);
+    // A versioned (immutable) entry cannot be outdated while its TTL runs: no Redis, no tags.
+    if (l1e?.immutable) return this.serveImmutable(key, ctx, l1e);
+    const extra = requestTags(ctx);
     if (this.store) {
       const budget = await this.redisBudget();
       if (budget > 0) {
@@ -279,7 +230,7 @@ export class CacheCore {
           const res = await withDeadline(async () => {
             if (this.pending.size > 0) await this.flushPending();
             const hint = l1e ? l1e.tags : this.keyTags.get(key) ?? [];
-            return store.read(key, extra, l1e ? l1e.written : null, hint);
+            return store.read(key, ctx?.kind, extra, l1e ? l1e.written : null, hint);
           }, budget);
           this.breaker.success();
           this.metrics.inc('roundTrips', res.roundTrips);
@@ -305,6 +256,12 @@ export class CacheCore {
     this.clock.sync(res.now);
     const gen = this.confirmedSince(genAtStart);
     for (const [t, r] of res.records) this.book.merge(t, r, gen);
+    // What a malformed record held is unknown: forget what we knew, so no outage can serve on it.
+    for (const t of res.malformed) this.book.forget(t);
+    if (res.malformedEntry) {
+      this.metrics.inc('malformedEntries'); // the script deleted it
+      this.logError('malformed entry', new Error('an entry key held something else; deleted'));
+    }
     if (!res.entry) {
       if (l1e) this.l1.delete(key);
       this.metrics.inc('misses');
@@ -320,6 +277,13 @@ export class CacheCore {
       return null;
     }
     const all = Array.from(new Set([...tags, ...extra]));
+    if (res.malformed.size > 0 && all.some((t) => res.malformed.has(t))) {
+      // Cannot prove it fresh until an invalidation of that tag overwrites the record.
+      this.metrics.inc('malformedRecords');
+      this.logError('malformed tag record', new Error('a tag record is not a hash; entries carrying it miss until the tag is invalidated'));
+      this.metrics.inc('misses');
+      return null;
+    }
     let state = evaluate(written, all.map((t) => res.records.get(t)), res.now);
     state = this.applyPendingOverride(state, all);
     if (state === 'expired') {
@@ -335,6 +299,12 @@ export class CacheCore {
       this.logError('decode', err);
       this.metrics.inc('errors');
       this.l1.delete(key);
+      if (!fromL1) {
+        // an undecodable entry would be a miss on every read: delete it
+        this.metrics.inc('malformedEntries');
+        const store = this.store;
+        if (store) void withDeadline(() => store.del(key, ctx?.kind), this.cfg.timeoutMs).catch(() => {});
+      }
       this.metrics.inc('misses');
       return null;
     }
@@ -397,6 +367,27 @@ export class CacheCore {
     }
     this.metrics.inc('l1Hits');
     return this.buildResult(ctx, env, l1e.written, state === 'stale');
+  }
+
+  /**
+   * @param {string} key
+   * @param {any} ctx
+   * @param {L1Entry} l1e
+   */
+  serveImmutable(key, ctx, l1e) {
+    let env;
+    try {
+      env = decode(l1e.bytes);
+    } catch (err) {
+      this.logError('decode', err);
+      this.metrics.inc('errors');
+      this.l1.delete(key);
+      this.metrics.inc('misses');
+      return null;
+    }
+    this.metrics.inc('l1Hits');
+    this.metrics.inc('immutableHits');
+    return this.buildResult(ctx, env, l1e.written, false);
   }
 
   /**
@@ -488,7 +479,7 @@ export class CacheCore {
       this.l1.delete(key);
       if (this.store && this.breaker.allow() && this.store.isReady()) {
         const store = this.store;
-        await withDeadline(() => store.del(key), this.cfg.timeoutMs).catch((err) => this.failure(err, 'del'));
+        await withDeadline(() => store.del(key, data?.kind), this.cfg.timeoutMs).catch((err) => this.failure(err, 'del'));
       }
       return;
     }
@@ -498,8 +489,9 @@ export class CacheCore {
       if (budget > 0) {
         try {
           const store = this.store;
-          const written = await withDeadline(() => store.write(key, bytes, tags, ttl * 1000), budget);
+          const { written, superseded } = await withDeadline(() => store.write(key, data?.kind, bytes, tags, ttl * 1000), budget);
           this.breaker.success();
+          if (superseded > 0) this.metrics.inc('slotSupersedes', superseded);
           this.clock.observe(written);
           this.metrics.inc('redisWrites');
           this.metrics.inc('bytesWritten', bytes.length);
@@ -556,6 +548,7 @@ export class CacheCore {
         this.pending.set(t, { op: strongerOp(cur?.op, op), seq: ++this.pendingSeq });
       }
       this.metrics.inc('invalidationsQueued', tags.length);
+      this.schedulePendingReplay();
     }
     const now = this.clock.now();
     for (const t of tags) this.book.apply(t, op, now);
@@ -591,6 +584,13 @@ export class CacheCore {
    */
   failure(err, op) {
     this.metrics.inc('errors');
+    if (classify(err) === 'command') {
+      // Redis answered: the connection is fine, this command or key is not (see budget.mjs).
+      this.metrics.inc('commandErrors');
+      this.logError(`${op} command`, err);
+      this.breaker.success();
+      return;
+    }
     if (isTimeout(err)) this.metrics.inc('timeouts');
     if (this.cfg.debug) this.logger.warn(`[cache] ${op} failed: ${describe(err)}`);
     this.breaker.failure(err);
@@ -656,6 +656,66 @@ export class CacheCore {
     return this.flushing;
   }
 
+  /** While invalidations are queued, keep trying Redis in the background (not on the next call). */
+  schedulePendingReplay() {
+    if (this.replayTimer || this.closed || !this.store || this.pending.size === 0 || this.replayIntervalMs <= 0) return;
+    this.replayTimer = setTimeout(() => {
+      this.replayTimer = undefined;
+      void this.replayTick();
+    }, this.replayIntervalMs);
+    this.replayTimer.unref?.();
+  }
+
+  /**
+   * One background replay attempt. With the breaker open, the probe does it (ping + replay,
+   * then close): probing every REPLAY_INTERVAL_MS instead of once per cooldown while something is
+   * queued, so the queue reaches Redis within about one interval of Redis answering again.
+   */
+  async replayTick() {
+    const store = this.store;
+    if (!store || this.closed || this.pending.size === 0) return;
+    if (this.breaker.state === 'open') {
+      this.breaker.probeSoon();
+    } else if (this.breaker.state === 'closed' && store.isReady()) {
+      try {
+        await withDeadline(() => this.flushPending(), Math.max(this.cfg.timeoutMs, 1000));
+        this.breaker.success();
+      } catch (err) {
+        this.failure(err, 'replay');
+      }
+    }
+    this.schedulePendingReplay();
+  }
+
+  /**
+   * Shutdown: try (bounded by `timeoutMs`) to bring queued invalidations to Redis, whatever the
+   * breaker says. Resolves true when nothing is left queued.
+   * @param {number} [timeoutMs]
+   */
+  async drain(timeoutMs = this.cfg.drainTimeoutMs) {
+    const store = this.store;
+    if (!store || this.pending.size === 0) return true;
+    const until = Date.now() + timeoutMs;
+    const queued = this.pending.size;
+    while (this.pending.size > 0 && Date.now() < until) {
+      if (store.isReady()) {
+        try {
+          await withDeadline(() => this.flushPending(), Math.max(1, until - Date.now()));
+          continue;
+        } catch {
+          // retry until the deadline
+        }
+      }
+      await new Promise((r) => setTimeout(r, Math.max(1, Math.min(50, until - Date.now()))));
+    }
+    if (this.pending.size > 0) {
+      this.logger.warn(`[cache] exiting with ${this.pending.size} tag invalidation(s) that never reached Redis`);
+      return false;
+    }
+    this.logger.info(`[cache] drained ${queued} queued tag invalidation(s) before exit`);
+    return true;
+  }
+
   /** Generation a record read now would be confirmed for (-1: subscriber not subscribed). */
   confirmGen() {
     return this.subscriberUp ? this.book.gen : -1;
@@ -687,7 +747,7 @@ export class CacheCore {
    * @param {string[]} tags
    */
   rememberKeyTags(key, tags) {
-    if (!this.store?.cluster) return;
+    if (!this.store) return;
     this.keyTags.delete(key);
     this.keyTags.set(key, tags);
     if (this.keyTags.size > KEY_TAG_MEMO_MAX) {
@@ -773,6 +833,8 @@ export class CacheCore {
   }
 
   async close() {
+    this.closed = true;
+    clearTimeout(this.replayTimer);
     clearInterval(this.pruneTimer);
     this.breaker.stop();
     await this.store?.close();

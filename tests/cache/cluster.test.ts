@@ -54,7 +54,7 @@ describe('Redis Cluster (3 masters)', () => {
       let count = 0;
       let cursor = '0';
       do {
-        const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}e:*`, 'COUNT', 1000);
+        const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}[ed]:*`, 'COUNT', 1000);
         cursor = next;
         count += keys.length;
       } while (cursor !== '0');

@@ -75,7 +75,7 @@ describe('round trips through Redis', () => {
     expect(pttl).toBeGreaterThan(290_000);
     expect(pttl).toBeLessThanOrEqual(300_000);
     await A.set('ttl-fetch', fetchValue(), { fetchCache: true, tags: ['ttltag'] });
-    const fttl = await raw.pttl(A.store!.entryKey('ttl-fetch'));
+    const fttl = await raw.pttl(A.store!.entryKey('ttl-fetch', 'FETCH'));
     expect(fttl).toBeGreaterThan(14 * 24 * 3600 * 1000 - 5000);
     const capped = core({ maxTtlSeconds: 100 });
     await capped.set('ttl-capped', appPageValue(), { cacheControl: { revalidate: 60, expire: 31536000 } });
@@ -219,7 +219,7 @@ describe('tag semantics', () => {
     const after = await raw.hgetall(A.store!.tagKey('many'));
     expect(Number(after.x)).toBeGreaterThan(0);
     // entries are untouched (no per-entry bookkeeping); they are judged at read time
-    expect(await raw.exists(A.store!.entryKey('many-7'))).toBe(1);
+    expect(await raw.exists(A.store!.entryKey('many-7', 'FETCH'))).toBe(1);
     expect(await B.get('many-7', getCtx('FETCH', { tags: ['many'] }))).toBeNull();
   });
 });
