@@ -106,6 +106,37 @@ describe('Redis Cluster (3 masters)', () => {
     expect(bad).toBe(0);
   });
 
+  it('slots supersede older versions across hash slots; immutable L1 hits make no round trip; wrong-type keys are misses, not errors', async () => {
+    const tags = ['_immutable', '_slot:cu1', 'cuser:1'];
+    for (let v = 0; v < 50; v++) await (v % 2 ? A : B).set(`cu1:v${v}`, fetchValue(`v${v}`, tags), { fetchCache: true, tags });
+    let entries = 0;
+    for (const n of cluster.nodes) {
+      const r = new Redis({ port: n.port, host: '127.0.0.1' });
+      entries += (await r.keys(`${prefix}d:*cu1:v*`)).length;
+      r.disconnect();
+    }
+    expect(entries).toBe(1);
+    const rt = A.getStats().counters.roundTrips;
+    for (let i = 0; i < 5; i++) expect((await A.get('cu1:v49', getCtx('FETCH', { tags })))?.value).toStrictEqual(fetchValue('v49', tags));
+    expect(A.getStats().counters.roundTrips).toBe(rt); // A wrote it: L1, no Redis
+    const raw = new Redis.Cluster([{ host: '127.0.0.1', port: cluster.nodes[0].port }]);
+    try {
+      await raw.set(A.store!.tagKey('cbad'), 'x');
+      await raw.lpush(A.store!.entryKey('cbadentry', 'FETCH'), 'x');
+    } finally {
+      raw.disconnect();
+    }
+    await A.set('con-bad', fetchValue('b', ['cbad']), { fetchCache: true, tags: ['cbad'] });
+    expect(await B.get('con-bad', getCtx('FETCH', { tags: ['cbad'] }))).toBeNull();
+    expect(await B.get('cbadentry', getCtx('FETCH'))).toBeNull();
+    await B.revalidateTag('cbad');
+    await A.set('con-bad', fetchValue('b2', ['cbad']), { fetchCache: true, tags: ['cbad'] });
+    expect((await B.get('con-bad', getCtx('FETCH', { tags: ['cbad'] })))?.value).toStrictEqual(fetchValue('b2', ['cbad']));
+    expect(A.breaker.state).toBe('closed');
+    expect(B.breaker.state).toBe('closed');
+    expect(B.getStats().counters.malformedEntries).toBe(1);
+  });
+
   it('one logical round trip per get once the entry tags are known', async () => {
     await A.set('crt', appPageValue('_N_T_/crt,crt1,crt2'), { cacheControl: PAGE_CC });
     const c = core(); // fresh instance: knows nothing about the key
