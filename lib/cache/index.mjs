@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CacheCore } from './handler.mjs';
+import { CacheCore } from './core.mjs';
 import { installShutdownDrain } from './shutdown.mjs';
 
 export { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from './reserved-tags.mjs';

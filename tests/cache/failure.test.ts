@@ -129,7 +129,7 @@ describe('Redis paused (SIGSTOP)', () => {
 
   it('a get with queued invalidations replays them first even when the breaker never opened', async () => {
     const A = core(srv, { breakerThreshold: 100 });
-    A.replayIntervalMs = 0; // no background replay here: this is about the get path
+    A.queue.intervalMs = 0; // no background replay here: this is about the get path
     const B = core(srv, { keyPrefix: A.cfg.keyPrefix });
     await Promise.all([A.ready(), B.ready()]);
     const ctx = getCtx('FETCH', { tags: ['ry'], softTags: [] });

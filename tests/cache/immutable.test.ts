@@ -120,7 +120,7 @@ describe('immutable entries', () => {
 describe('slots bound memory', () => {
   it('1,000 successive versions in one slot leave one entry in Redis and in the L1 (bytes measured)', async () => {
     const prefix = uniquePrefix('slot');
-    const A = core(prefix);
+    const A = core(prefix, { timeoutMs: 2000 });
     await A.ready();
     const oneEntryBytes = async () => {
       await A.set('probe', fetchValue('x'.repeat(2000), ['_probe']), { fetchCache: true, tags: ['_probe'] });
@@ -144,8 +144,9 @@ describe('slots bound memory', () => {
 
   it('across two instances writing and reading alternately: one entry in Redis, at most one per slot in each L1', async () => {
     const prefix = uniquePrefix('slot2');
-    const A = core(prefix);
-    const B = core(prefix);
+    // a generous budget: a write whose reply comes after the deadline is not counted as a supersede
+    const A = core(prefix, { timeoutMs: 2000 });
+    const B = core(prefix, { timeoutMs: 2000 });
     await Promise.all([A.ready(), B.ready()]);
     for (let v = 0; v < 1000; v++) {
       const [writer, reader] = v % 2 === 0 ? [A, B] : [B, A];

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { startRedis, type RedisServer } from '../helpers/redis-server';
 import { CacheCore } from '../../lib/cache/handler.mjs';
-import { LUA_ALGEBRA } from '../../lib/cache/redis-store.mjs';
+import { LUA_ALGEBRA } from '../../lib/cache/scripts.mjs';
 import { applyOp, evaluate, emptyRecord, type TagOp, type TagRecord } from '../../lib/cache/tags.mjs';
 import { getCtx, makeCore, fetchValue, appPageValue, uniquePrefix, PAGE_CC } from './fixtures';
 
