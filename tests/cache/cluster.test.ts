@@ -137,6 +137,44 @@ describe('Redis Cluster (3 masters)', () => {
     expect(B.getStats().counters.malformedEntries).toBe(1);
   });
 
+  it('every command a script runs touches only keys it declared (MONITOR on every node)', async () => {
+    const mons = await Promise.all(
+      cluster.nodes.map(async (n) => {
+        const conn = new Redis({ port: n.port, host: '127.0.0.1' });
+        const mon = await conn.monitor();
+        const lines: Array<{ lua: boolean; args: string[] }> = [];
+        mon.on('monitor', (_t: string, args: string[], source: string) => lines.push({ lua: /lua/i.test(source), args }));
+        return { conn, mon, lines };
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    const tags = ['_immutable', '_slot:ck', 'ckt'];
+    await A.set('ck:v1', fetchValue('1', tags), { fetchCache: true, tags });
+    await A.set('ck:v2', fetchValue('2', tags), { fetchCache: true, tags });
+    await A.set('ckp', appPageValue('_N_T_/ck,ckt2'), { cacheControl: PAGE_CC });
+    await B.get('ck:v2', getCtx('FETCH', { tags }));
+    await B.get('ckp', getCtx('APP_PAGE'));
+    await A.revalidateTag(['ckt', 'ckt2'], { expire: 60 });
+    await new Promise((r) => setTimeout(r, 100));
+    let inside = 0;
+    for (const { conn, mon, lines } of mons) {
+      mon.disconnect();
+      conn.disconnect();
+      let declared = new Set<string>();
+      for (const { lua, args } of lines) {
+        const cmd = args[0].toLowerCase();
+        if (!lua) {
+          declared = cmd === 'evalsha' || cmd === 'eval' ? new Set(args.slice(3, 3 + Number(args[2]))) : new Set();
+          continue;
+        }
+        inside++;
+        if (cmd === 'time' || cmd === 'publish') continue;
+        expect(declared.has(args[1]), args.join(' ')).toBe(true);
+      }
+    }
+    expect(inside).toBeGreaterThan(10);
+  });
+
   it('one logical round trip per get once the entry tags are known', async () => {
     await A.set('crt', appPageValue('_N_T_/crt,crt1,crt2'), { cacheControl: PAGE_CC });
     const c = core(); // fresh instance: knows nothing about the key
