@@ -12,11 +12,11 @@
 import os from 'node:os';
 import { mkdirSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { benchDatabaseUrl, ensureBenchData } from './generate-data';
+import { ensureBenchData } from './generate-data';
 import { startRedis } from './lib/redis';
 import { build, buildExists, handlerSwitchAvailable } from './lib/server';
 import { describeMachine } from './lib/machine';
-import { FULL, QUICK } from './lib/profile';
+import { FULL, QUICK, profileDatabaseUrl } from './lib/profile';
 import { RESULTS_DIR } from './lib/paths';
 import { renderLatest, renderMarkdown, renderSvg } from './lib/report';
 import { checkTargets } from './lib/targets';
@@ -61,13 +61,6 @@ function printTargets(results: BenchResults): void {
   for (const c of checkTargets(results)) console.log(`  [${c.status}] ${c.target}: ${c.result}`);
 }
 
-function withSuffix(url: string, suffix: string): string {
-  if (!suffix) return url;
-  const u = new URL(url);
-  u.pathname = `${u.pathname}${suffix}`;
-  return u.toString();
-}
-
 /** Why the RSS is what it is, from this run's own comparison between modes. */
 function rssReason(r: BenchResults): string | undefined {
   const modes = r.app?.modes ?? [];
@@ -87,7 +80,7 @@ async function main() {
   const log = (s: string) => console.log(s);
   const notes: string[] = [];
   const distDir = process.env.BENCH_DIST_DIR ?? '.next-bench';
-  const databaseUrl = withSuffix(benchDatabaseUrl(), p.databaseSuffix);
+  const databaseUrl = profileDatabaseUrl(p);
   const peer = findPeer();
 
   log(`StakeEasy cache benchmark (${p.name}): ${[...args.sections].join(', ')}`);

@@ -108,6 +108,8 @@ export function createHandler(kind, o) {
 
 /* ------------------------------------------------------------------ entries as Next makes them */
 
+import { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from '../../lib/cache/reserved-tags.mjs';
+
 export const SOFT_TAGS = ['_N_T_/layout', '_N_T_/(app)/layout', '_N_T_/(app)/dashboard/layout', '_N_T_/(app)/dashboard/page', '_N_T_/dashboard'];
 export const REVALIDATE = 300;
 
@@ -156,3 +158,19 @@ export function markerOf(res) {
     return null;
   }
 }
+
+/**
+ * A per-user read as lib/data-cache/read.ts tags it: its user tag, its slot, and the immutable
+ * marker (the key carries the user's data version).
+ * @param {number} i
+ */
+export const userEntryTags = (i) => [`user:bench${i}:holdings`, `${SLOT_TAG_PREFIX}holdings:bench${i}`, IMMUTABLE_TAG];
+
+/** @param {number} i */
+export const userSetCtx = (i) => ({ ...setCtx(i), tags: userEntryTags(i) });
+
+/** @param {number} i */
+export const userGetCtx = (i) => ({ ...getCtx(i), tags: userEntryTags(i) });
+
+/** @param {number} i */
+export const userEntryKey = (i) => `bench-user-entry-${i}-v1`;

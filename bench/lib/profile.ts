@@ -1,6 +1,6 @@
 // How long and how hard each section runs: the full run (npm run bench, < 10 min on 2 cores)
 // and the --quick smoke run.
-import type { DataSetSpec } from '../generate-data';
+import { benchDatabaseUrl, type DataSetSpec } from '../generate-data';
 
 export interface Profile {
   name: 'full' | 'quick';
@@ -81,3 +81,10 @@ export const QUICK: Profile = {
   faultSeconds: 3,
   freshnessTrials: 30,
 };
+
+/** The bench database of a profile: BENCH_DATABASE_URL (or its default) with the profile's suffix. */
+export function profileDatabaseUrl(p: Profile): string {
+  const u = new URL(benchDatabaseUrl());
+  u.pathname = `${u.pathname}${p.databaseSuffix}`;
+  return u.toString();
+}

@@ -46,6 +46,8 @@ export interface ServerOptions {
   timeoutMs: number;
   /** the peer's timeoutMs; null = its library default */
   peerTimeoutMs: number | null;
+  /** flags for the server's node (e.g. --cpu-prof, which NODE_OPTIONS does not accept) */
+  nodeArgs?: string[];
 }
 
 export interface Server {
@@ -171,7 +173,7 @@ export function buildExists(distDir: string): boolean {
 }
 
 export async function startServer(o: ServerOptions): Promise<Server> {
-  const proc: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(o.port), '-H', '127.0.0.1'], {
+  const proc: ChildProcess = spawn(process.execPath, [...(o.nodeArgs ?? []), NEXT_BIN, 'start', '-p', String(o.port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: modeEnv(o),
     stdio: ['ignore', 'pipe', 'pipe'],

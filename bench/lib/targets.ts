@@ -15,6 +15,11 @@ export interface TargetCheck {
   reason?: string;
 }
 
+// The issues' targets: the dashboard reads cached computed views (issue 14); per-user hits
+// need no round trip and the article page keeps up with Next's in-process cache (issue 15).
+const DASHBOARD_VS_NO_CACHE = 20;
+const VS_DEFAULT: Record<Page, number> = { dashboard: 1, article: 0.95, index: 0.9 };
+
 const row = (r: BenchResults, handler: 'ours' | 'peer', entries: number): HandlerSizeRow | undefined =>
   r.handler?.rows.find((x) => x.handler === handler && x.entries === entries);
 
@@ -68,16 +73,35 @@ function handlerTargets(r: BenchResults): TargetCheck[] {
     reason: oneTrip ? undefined : 'a get did not make exactly one call: Redis timeouts under CPU contention opened the breaker during the reading (see "errors while measuring")',
   });
   const l1 = ours?.getL1 ?? oursRows.find((x) => x.getL1)?.getL1;
-  if (l1) {
-    const met = l1.p50 < 0.02;
+  const user = h.userL1;
+  if (user) {
+    const p50 = user.latency.p50;
+    const trips = user.commands.clientCommandsPerGet;
+    const met = p50 < 0.02 && trips === 0;
     out.push({
       section: '1',
-      target: 'L1 hit < 20 µs',
-      result: `${fmtMs(l1.p50)} p50 with Redis up; ${fmtMs(h.pureL1.p50)} p50 in-process only (Redis unreachable)`,
+      target: 'per-user L1 hit < 20 µs with Redis up, no Redis command',
+      result: `${fmtMs(p50)} p50, ${trips} command(s) per get${l1 ? `; shared entries (validated in one round trip) ${fmtMs(l1.p50)} p50` : ''}`,
       status: met ? 'met' : 'missed',
       reason: met
         ? undefined
-        : `by design every get, L1 hits included, makes the one round trip that reads the entry's tag records from Redis (only the payload transfer is skipped): that is what guarantees zero stale reads across instances (section 4). An L1 hit therefore costs a loopback round trip plus the Lua script. Served purely in process (what happens while Redis is unreachable) it takes ${fmtMs(h.pureL1.p50)} p50${h.pureL1.p50 < 0.02 ? ', within the target' : ''}. Meeting 20 µs with Redis up would need serving L1 hits without validation (a staleness window, like trieb-work's 10 s tier)`,
+        : trips > 0
+          ? 'the handler still validated versioned per-user entries against Redis: it does not treat entries tagged _immutable as immutable'
+          : ['an in-process hit took longer than 20 µs', loadNote(r)].filter(Boolean).join('; '),
+    });
+  }
+  const withSlots = h.versionedBytes?.find((v) => v.slots);
+  const without = h.versionedBytes?.find((v) => !v.slots);
+  if (withSlots && without) {
+    // Bounded: the live version plus, at most, the one it replaced (and the slot/tag records).
+    const bound = 3 * withSlots.entryBytes + 4096;
+    const held = withSlots.redisBytes + withSlots.l1Bytes;
+    out.push({
+      section: '1',
+      target: `one user's read holds <= 3 entries' bytes after ${withSlots.writes.toLocaleString('en-US')} writes (Redis + L1)`,
+      result: `${fmtBytes(held)} in ${withSlots.redisKeys} Redis keys (without slots: ${fmtBytes(without.redisBytes + without.l1Bytes)} in ${without.redisKeys} keys)`,
+      status: held <= bound ? 'met' : 'missed',
+      reason: held <= bound ? undefined : 'superseded versions were not dropped: the handler does not act on _slot: tags',
     });
   }
   return out;
@@ -95,10 +119,10 @@ function appTargets(r: BenchResults): TargetCheck[] {
     const ratio = ours.pages.dashboard.rps / none.pages.dashboard.rps;
     out.push({
       section: '2',
-      target: 'dashboard: ours >= 5x the no-data-cache req/s',
+      target: `dashboard: ours >= ${DASHBOARD_VS_NO_CACHE}x the no-data-cache req/s`,
       result: `${fmtRatio(ours.pages.dashboard.rps, none.pages.dashboard.rps)} (${ours.pages.dashboard.rps.toFixed(1)} vs ${none.pages.dashboard.rps.toFixed(1)} req/s)`,
-      status: ratio >= 5 ? 'met' : 'missed',
-      reason: ratio >= 5 ? undefined : dashboardCpuReason(r),
+      status: ratio >= DASHBOARD_VS_NO_CACHE ? 'met' : 'missed',
+      reason: ratio >= DASHBOARD_VS_NO_CACHE ? undefined : dashboardCpuReason(r),
     });
   }
   for (const page of PAGES) {
@@ -118,10 +142,10 @@ function appTargets(r: BenchResults): TargetCheck[] {
       const b = def.pages[page].rps;
       out.push({
         section: '2',
-        target: `${PAGE_LABEL[page]}: ours within 10% of Next's default cache`,
+        target: `${PAGE_LABEL[page]}: ours >= ${VS_DEFAULT[page]}x Next's default cache`,
         result: `${fmtRatio(a, b)} (${a.toFixed(1)} vs ${b.toFixed(1)})`,
-        status: a >= 0.9 * b ? 'met' : 'missed',
-        reason: a >= 0.9 * b ? undefined : compareReason(r, page, 'default'),
+        status: a >= VS_DEFAULT[page] * b ? 'met' : 'missed',
+        reason: a >= VS_DEFAULT[page] * b ? undefined : compareReason(r, page, 'default'),
       });
     }
   }
@@ -135,7 +159,7 @@ function timeoutNote(r: BenchResults): string | undefined {
   return `with Redis healthy, ${ours.redisFailuresHealthy} of our Redis operations timed out and the breaker opened ${ours.breakerOpensHealthy ?? 0} time(s) during the load runs (finding A)`;
 }
 
-/** Why a cached dashboard is not 5x faster than an uncached one on this machine. */
+/** Why a cached dashboard is not DASHBOARD_VS_NO_CACHE times faster than an uncached one on this machine. */
 function dashboardCpuReason(r: BenchResults): string {
   const ours = mode(r, 'ours');
   const none = mode(r, 'nocache');

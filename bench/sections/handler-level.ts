@@ -1,6 +1,7 @@
 // Section 1: the two handlers called directly (as Next calls them), on one Redis.
-import { createOurs, createPeer, entryKey, fetchEntry, getCtx, setCtx, markerOf, type BenchHandler } from '../lib/handlers.mjs';
-import { adminClient, commandStats, statsDelta, type RedisServer } from '../lib/redis';
+import { createOurs, createPeer, entryKey, fetchEntry, getCtx, setCtx, markerOf, userEntryKey, userGetCtx, userSetCtx, type BenchHandler } from '../lib/handlers.mjs';
+import { adminClient, commandStats, keysWithPrefix, memoryUsage, statsDelta, type RedisServer } from '../lib/redis';
+import { SLOT_TAG_PREFIX } from '../../lib/cache/reserved-tags.mjs';
 import type { Redis } from 'ioredis';
 import { runConcurrent, sleep, summarize, timeSequential, type Summary } from '../lib/stats';
 import type { Profile } from '../lib/profile';
@@ -35,6 +36,10 @@ export interface HandlerLevelResult {
   rows: HandlerSizeRow[];
   /** ours with Redis unreachable / L1-only: the in-process path */
   pureL1: Summary;
+  /** ours with Redis up: L1 hits on per-user (versioned, immutable) entries, and their commands */
+  userL1?: { latency: Summary; commands: CommandReading };
+  /** bytes one user's read holds after VERSIONED_WRITES writes, with and without slot tags */
+  versionedBytes?: Array<{ slots: boolean; writes: number; redisKeys: number; redisBytes: number; l1Bytes: number; entryBytes: number }>;
   entryBytes: number;
   timeoutMs: number;
 }
@@ -208,9 +213,73 @@ async function measurePureL1(p: Profile): Promise<Summary> {
   }
 }
 
+/**
+ * Per-user entries (tagged immutable: their key carries the user's data version) written
+ * through Redis, then read back from the L1 with Redis up: latency and commands per get.
+ */
+async function measureUserL1(redis: RedisServer, p: Profile): Promise<{ latency: Summary; commands: CommandReading }> {
+  const h = await createOurs({ redisUrl: redis.url, keyPrefix: 'bench-user:', timeoutMs: p.timeoutMs });
+  try {
+    await healthy(h);
+    const n = p.getSamples;
+    await runConcurrent(0, n, 8, (i) => h.set(userEntryKey(i), fetchEntry(i), userSetCtx(i)));
+    let hits = 0;
+    let samples: number[] = [];
+    const commands = await commandsDuring(redis.port, h, n, async () => {
+      samples = await timeSequential(n, async (i) => {
+        if (markerOf(await h.get(userEntryKey(i), userGetCtx(i)))) hits++;
+      });
+    });
+    if (hits !== n) throw new Error(`per-user L1: ${hits}/${n} hits`);
+    return { latency: summarize(samples), commands };
+  } finally {
+    await h.close();
+  }
+}
+
+const VERSIONED_WRITES = 1_000;
+
+/**
+ * One user's read re-cached after each of VERSIONED_WRITES writes, as the app does it: each
+ * write bumps the data version (a new key) and expires the user's tag; the next render sets
+ * the new version. With slot tags the handler drops each superseded version; without them
+ * (what a versioned key alone would do) every version stays until its TTL.
+ */
+async function measureVersionedBytes(redis: RedisServer, p: Profile) {
+  const out: NonNullable<HandlerLevelResult['versionedBytes']> = [];
+  const admin = adminClient(redis.port);
+  try {
+    for (const slots of [true, false]) {
+      const keyPrefix = `bench-versions-${slots ? 'slots' : 'none'}:`;
+      const h = await createOurs({ redisUrl: redis.url, keyPrefix, timeoutMs: p.timeoutMs });
+      try {
+        await healthy(h);
+        const tags = userSetCtx(0).tags.filter((t) => slots || !t.startsWith(SLOT_TAG_PREFIX));
+        const ctx = { ...userSetCtx(0), tags };
+        for (let v = 1; v <= VERSIONED_WRITES; v++) {
+          await h.revalidateTag([tags[0]]);
+          await h.set(`bench-user-entry-0-v${v}`, fetchEntry(0, 2048, `v${v}`), ctx);
+        }
+        const keys = await keysWithPrefix(admin, keyPrefix);
+        const bytes = [...(await memoryUsage(admin, keys)).values()].reduce((a, b) => a + b, 0);
+        out.push({ slots, writes: VERSIONED_WRITES, redisKeys: keys.length, redisBytes: bytes, l1Bytes: h.core.l1.bytes, entryBytes: fetchEntry(0).data.body.length });
+      } finally {
+        await h.close();
+      }
+    }
+  } finally {
+    admin.disconnect();
+  }
+  return out;
+}
+
 export async function runHandlerLevel(redis: RedisServer, p: Profile, log: (s: string) => void): Promise<HandlerLevelResult> {
   const rows = [...(await measureHandler('ours', redis, p, log)), ...(await measureHandler('peer', redis, p, log))];
   const pureL1 = await measurePureL1(p);
   log(`  ours, in-process L1 (Redis unreachable): p50 ${(pureL1.p50 * 1000).toFixed(1)} µs`);
-  return { rows, pureL1, entryBytes: fetchEntry(0).data.body.length, timeoutMs: p.timeoutMs };
+  const userL1 = await measureUserL1(redis, p);
+  log(`  ours, per-user (immutable) L1 hit with Redis up: p50 ${(userL1.latency.p50 * 1000).toFixed(1)} µs, ${userL1.commands.clientCommandsPerGet} commands per get`);
+  const versionedBytes = await measureVersionedBytes(redis, p);
+  for (const v of versionedBytes) log(`  one user's read after ${v.writes} writes, ${v.slots ? 'with' : 'without'} slots: ${v.redisKeys} Redis keys, ${v.redisBytes} B in Redis, ${v.l1Bytes} B in L1`);
+  return { rows, pureL1, userL1, versionedBytes, entryBytes: fetchEntry(0).data.body.length, timeoutMs: p.timeoutMs };
 }

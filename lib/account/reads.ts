@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { defineRead } from '@/lib/data-cache/read';
+import { defineUserRead } from '@/lib/data-cache/read';
 import { tags } from '@/lib/data-cache/tags';
 
 export interface ProfileDto {
@@ -12,7 +12,7 @@ export interface ProfileDto {
   lastActionOn: string | null;
 }
 
-export const getProfile = defineRead({
+export const getProfile = defineUserRead({
   name: 'profile',
   tags: (userId: string) => [tags.profile(userId)],
   load: async (userId: string): Promise<ProfileDto> => {

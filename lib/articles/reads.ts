@@ -8,7 +8,7 @@ import { authorName } from '@/lib/articles/format';
 import { pickRelated, MAX_RELATED } from '@/lib/articles/related';
 import { ARTICLES_PER_PAGE, escapeLikePattern, pageCount, type ArticleSearch, type ArticleSort } from '@/lib/articles/search-params';
 import { TAG_SLUG_MAX } from '@/lib/articles/schemas';
-import { defineRead } from '@/lib/data-cache/read';
+import { defineRead, defineUserRead } from '@/lib/data-cache/read';
 import { tags } from '@/lib/data-cache/tags';
 
 // Public article reads are shared by every visitor and invalidated by tag on every edit; the
@@ -202,7 +202,7 @@ export const sitemapData = defineRead({
 /* ---------------------------------------------------------- per-user, cached privately -- */
 
 /** Ids of the articles the user marked as read. Per user: never part of a public page. */
-export const readArticleIds = defineRead({
+export const readArticleIds = defineUserRead({
   name: 'article-reads',
   tags: (userId: string) => [tags.reads(userId)],
   load: async (userId: string): Promise<string[]> => {

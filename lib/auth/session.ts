@@ -14,6 +14,8 @@ export interface SessionUser {
   email: string;
   displayName: string | null;
   role: 'USER' | 'ADMIN';
+  /** Bumped with every change to the user's data: part of every per-user cache key. */
+  dataVersion: number;
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -76,7 +78,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
       where: { id: hashToken(token) },
       select: {
         expiresAt: true,
-        user: { select: { id: true, email: true, displayName: true, role: true } },
+        user: { select: { id: true, email: true, displayName: true, role: true, dataVersion: true } },
       },
     })
     .catch((err: unknown) => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import Decimal from 'decimal.js';
 import { db } from '@/lib/db/client';
-import { defineRead } from '@/lib/data-cache/read';
+import { defineUserRead } from '@/lib/data-cache/read';
 import { tags } from '@/lib/data-cache/tags';
 import { rateHistory } from '@/lib/rates/reads';
 import { dailySeries } from '@/lib/domain/history';
@@ -19,7 +19,7 @@ type SummaryJson = Omit<Json<BankrollSummary>, 'rows'> & { rows: Json<BreakdownR
 const str = (d: Decimal | null) => (d === null ? null : d.toString());
 const dec = (s: string | null) => (s === null ? null : new Decimal(s));
 
-const bankrollSummaryJson = defineRead({
+const bankrollSummaryJson = defineUserRead({
   name: 'bankroll-summary',
   // Balances and names (holdings), deposits/withdrawals (transfers), conversion (rates).
   tags: (userId: string) => [tags.holdings(userId), tags.transfers(userId), tags.rates()],
@@ -69,7 +69,7 @@ export interface BankrollChartData {
  * first snapshot, in `currency`. `today` is part of the key so the series rolls over at UTC
  * midnight.
  */
-export const bankrollChart = defineRead({
+export const bankrollChart = defineUserRead({
   name: 'bankroll-chart',
   tags: (userId: string) => [tags.snapshots(userId), tags.transfers(userId), tags.rates()],
   load: async (userId: string, currency: string, today: DayKey): Promise<BankrollChartData> => {

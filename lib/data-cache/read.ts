@@ -1,6 +1,10 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { unstable_cache } from 'next/cache';
 import { redirectIfDatabaseDown } from '@/lib/db/unavailable';
+import { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from '@/lib/cache/reserved-tags.mjs';
+import { isUserTag } from '@/lib/data-cache/tags';
+import { userDataVersion } from '@/lib/data-cache/user-version';
 
 // Default lifetime of cached reads. Invalidation is by tag on every write, so
 // this is only a safety net against a missed tag.
@@ -24,25 +28,65 @@ export interface ReadSpec<L extends Load> {
 
 export type CachedRead<L extends Load> = ((...args: Parameters<L>) => ReturnType<L>) & { readonly spec: ReadSpec<L> };
 
+/** A read of one user's data: its first argument is that user's id. */
+type UserLoad = (userId: string, ...rest: never[]) => Promise<unknown>;
+
 const keyPart = (arg: unknown) => (typeof arg === 'object' && arg !== null ? JSON.stringify(arg) : String(arg ?? ''));
 
+// The benchmarks' "no data cache" baseline: same pages, every read from the database.
+const dataCacheOff = () => process.env.STAKEEASY_DATA_CACHE === 'off';
+
+function run<T>(cached: () => Promise<T>): Promise<T> {
+  return cached().catch((err: unknown) => {
+    redirectIfDatabaseDown(err);
+    throw err;
+  });
+}
+
 /**
- * A read through Next's data cache, keyed by its name and every argument, tagged by
- * `spec.tags`. The spec stays reachable (`read.spec`) so tests can check every write's
- * invalidation against the reads it changes without restating the mapping.
+ * A read of shared data (rates, articles) through Next's data cache, keyed by its name and
+ * every argument, tagged by `spec.tags`. Its freshness across instances rests on the tags.
+ * The spec stays reachable (`read.spec`) so tests can check every write's invalidation against
+ * the reads it changes without restating the mapping.
  */
 export function defineRead<L extends Load>(spec: ReadSpec<L>): CachedRead<L> {
   const read = (...args: Parameters<L>) => {
     const load = () => spec.load(...args);
-    // The benchmarks' "no data cache" baseline: same pages, every read from the database.
-    const cached =
-      process.env.STAKEEASY_DATA_CACHE === 'off'
-        ? load
-        : unstable_cache(load, [spec.name, ...args.map(keyPart)], { tags: spec.tags(...args), revalidate: spec.revalidate ?? DATA_TTL_SECONDS });
-    return cached().catch((err: unknown) => {
-      redirectIfDatabaseDown(err);
-      throw err;
-    }) as ReturnType<L>;
+    if (dataCacheOff()) return run(load) as ReturnType<L>;
+    const keyParts = [spec.name, ...args.map(keyPart)];
+    return run(unstable_cache(load, keyParts, { tags: spec.tags(...args), revalidate: spec.revalidate ?? DATA_TTL_SECONDS })) as ReturnType<L>;
   };
   return Object.assign(read, { spec });
+}
+
+/**
+ * A read of one user's data. Its key also carries the user's data version, which the database
+ * bumps in the same transaction as every change to that user's data: once a write is
+ * acknowledged, no request keys a copy from before it, whatever the cache's Redis kept, lost
+ * or could not be told. Tags still drop superseded copies early.
+ *
+ * Each version of a read is therefore immutable: the handler serves an in-process copy with no
+ * Redis round trip, unless the read also depends on shared data (a non-user tag such as
+ * rates), which no user's version covers. Successive versions share a slot, so the handler
+ * keeps one of them, not one per write.
+ */
+export function defineUserRead<L extends Load>(spec: ReadSpec<L> & { load: UserLoad }): CachedRead<L> {
+  const read = async (...args: Parameters<L>) => {
+    const load = () => spec.load(...args);
+    if (dataCacheOff()) return run(load);
+    const userId = args[0] as string;
+    const version = await userDataVersion(userId);
+    const argParts = args.map(keyPart);
+    const tags = spec.tags(...args);
+    const reserved = [slotTag(spec.name, argParts), ...(tags.every(isUserTag) ? [IMMUTABLE_TAG] : [])];
+    const keyParts = [spec.name, `v${version}`, ...argParts];
+    return run(unstable_cache(load, keyParts, { tags: [...tags, ...reserved], revalidate: spec.revalidate ?? DATA_TTL_SECONDS })) as ReturnType<L>;
+  };
+  return Object.assign(read, { spec }) as unknown as CachedRead<L>;
+}
+
+// Next limits a tag to 256 characters: the arguments (a filter, say) are hashed.
+function slotTag(name: string, argParts: string[]): string {
+  const args = createHash('sha256').update(JSON.stringify(argParts)).digest('base64url').slice(0, 22);
+  return `${SLOT_TAG_PREFIX}${name}:${args}`;
 }

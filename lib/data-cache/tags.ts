@@ -22,6 +22,14 @@ export const tags = {
   tag: (slug: string) => `tag:${slug}`,
 } as const;
 
+/**
+ * Per-user data: covered by the user's data version (lib/data-cache/read.ts). Any other tag is
+ * shared data, which no user's version covers.
+ */
+export function isUserTag(tag: string): boolean {
+  return tag.startsWith('user:') || tag.startsWith('holding:');
+}
+
 /** Everything that belongs to one user (account deletion, import). */
 export function allUserTags(userId: string): string[] {
   return [tags.profile, tags.holdings, tags.snapshots, tags.transfers, tags.goals, tags.achievements, tags.reads].map((t) => t(userId));

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type * as Engine from '@prisma/schema-engine-wasm';
 
 type EngineModule = typeof Engine & { __wbg_set_wasm(exports: WebAssembly.Exports): void };
@@ -55,13 +55,39 @@ export function readMigrationList(baseDir = MIGRATIONS_DIR): Engine.MigrationLis
   };
 }
 
+type ScriptDriver = { exec?: (sql: string) => Promise<unknown>; query?: (sql: string) => Promise<unknown> };
+
+/**
+ * The pg adapter runs a migration script by splitting it at every ';', which cuts a function
+ * body (`$$ ... ; ... $$`) apart, and the PGlite adapter does not wait for its script. Both
+ * drivers run a whole script themselves (simple query protocol / exec), as one implicit
+ * transaction, so the script is handed to the driver whole.
+ */
+function wholeScripts(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    const inner = adapter as SqlDriverAdapter & { underlyingDriver?: () => unknown; client?: unknown };
+    const driver = (inner.underlyingDriver?.() ?? inner.client) as ScriptDriver | undefined;
+    const run = driver?.exec?.bind(driver) ?? driver?.query?.bind(driver);
+    if (!run) return adapter;
+    return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
+      executeScript: async (script: string) => {
+        await run(script);
+      },
+    });
+  };
+  return Object.assign(Object.create(factory) as SqlMigrationAwareDriverAdapterFactory, {
+    connect: async () => wrap(await factory.connect()),
+    connectToShadowDb: async () => wrap(await factory.connectToShadowDb()),
+  });
+}
+
 async function withEngine<T>(adapter: SqlMigrationAwareDriverAdapterFactory, run: (e: Engine.SchemaEngine) => Promise<T>): Promise<T> {
   const engine = await loadEngine();
   const schema = readSchema();
   const instance = await engine.SchemaEngine.new(
     { datamodels: [['schema.prisma', schema]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(adapter),
+    bindMigrationAwareSqlAdapterFactory(wholeScripts(adapter)),
   );
   try {
     return await run(instance);

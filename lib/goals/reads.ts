@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import type { GoalType } from '@/lib/domain/goals';
-import { defineRead } from '@/lib/data-cache/read';
+import { defineUserRead } from '@/lib/data-cache/read';
 import { tags } from '@/lib/data-cache/tags';
 
 export type GoalStatus = 'ACTIVE' | 'COMPLETED' | 'ARCHIVED';
@@ -20,7 +20,7 @@ export interface GoalDto {
 }
 
 /** Every goal of the user, newest first. */
-export const listGoals = defineRead({
+export const listGoals = defineUserRead({
   name: 'goals',
   tags: (userId: string) => [tags.goals(userId)],
   load: async (userId: string): Promise<GoalDto[]> => {

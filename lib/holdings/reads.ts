@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { defineRead } from '@/lib/data-cache/read';
+import { defineUserRead } from '@/lib/data-cache/read';
 import { tags } from '@/lib/data-cache/tags';
 import type { HoldingKind } from '@/lib/holdings/kinds';
 import { queryHoldingBalances, snapshotSelect, toSnapshotDto, type HoldingDto, type SnapshotDto } from '@/lib/bankroll/balances';
@@ -11,7 +11,7 @@ export type { HoldingKind };
 export type { HoldingDto, SnapshotDto };
 
 /** All of a user's sites and assets in display order, with their two newest snapshots. */
-export const listHoldings = defineRead({
+export const listHoldings = defineUserRead({
   name: 'holdings',
   tags: (userId: string) => [tags.holdings(userId)],
   load: async (userId: string) => queryHoldingBalances(await db(), userId),
@@ -28,15 +28,16 @@ export type HistoryFilter = {
   to?: string; // YYYY-MM-DD, inclusive
 };
 
-/** A holding's snapshots, newest first, optionally limited to a date range. Caller checks ownership. */
-export const holdingHistory = defineRead({
+/** A holding's snapshots, newest first, optionally limited to a date range. Empty unless the holding is the user's. */
+export const holdingHistory = defineUserRead({
   name: 'holding-history',
-  tags: (holdingId: string) => [tags.holding(holdingId)],
-  load: async (holdingId: string, filter: HistoryFilter = {}): Promise<SnapshotDto[]> => {
+  tags: (_userId: string, holdingId: string) => [tags.holding(holdingId)],
+  load: async (userId: string, holdingId: string, filter: HistoryFilter = {}): Promise<SnapshotDto[]> => {
     const prisma = await db();
     const rows = await prisma.balanceSnapshot.findMany({
       where: {
         holdingId,
+        holding: { userId },
         recordedAt: {
           ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00.000Z`) } : {}),
           ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + 86_400_000) } : {}),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { ACHIEVEMENTS, ACHIEVEMENT_CODES, type AchievementCode } from '@/lib/domain/achievements';
-import { defineRead } from '@/lib/data-cache/read';
+import { defineUserRead } from '@/lib/data-cache/read';
 import { tags } from '@/lib/data-cache/tags';
 
 /** JSON-safe (see defineRead). */
@@ -18,7 +18,7 @@ export interface AchievementDto {
  * descriptions come from the domain catalogue (the seed writes the same rows),
  * so a database without the catalogue still lists them all.
  */
-export const listAchievements = defineRead({
+export const listAchievements = defineUserRead({
   name: 'achievements',
   tags: (userId: string) => [tags.achievements(userId)],
   load: async (userId: string): Promise<AchievementDto[]> => {

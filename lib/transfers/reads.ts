@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { defineRead } from '@/lib/data-cache/read';
+import { defineUserRead } from '@/lib/data-cache/read';
 import { tags } from '@/lib/data-cache/tags';
 
 export type TransferType = 'DEPOSIT' | 'WITHDRAWAL';
@@ -15,7 +15,7 @@ export interface TransferDto {
 }
 
 /** All of a user's deposits and withdrawals, newest first. Lists, totals and charts filter this. */
-export const listTransfers = defineRead({
+export const listTransfers = defineUserRead({
   name: 'transfers',
   tags: (userId: string) => [tags.transfers(userId)],
   load: async (userId: string): Promise<TransferDto[]> => {

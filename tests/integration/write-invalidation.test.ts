@@ -66,7 +66,7 @@ async function observe(userId: string): Promise<Observed[]> {
     [readArticleIds, [userId]],
     [bankrollSummary, [userId, 'USD']],
     [bankrollChart, [userId, 'USD', today]],
-    ...knownHoldings.map((id): [Read, unknown[]] => [holdingHistory, [id]]),
+    ...knownHoldings.map((id): [Read, unknown[]] => [holdingHistory, [userId, id]]),
   ];
   return Promise.all(
     calls.map(async ([read, args]) => {
@@ -79,10 +79,16 @@ async function observe(userId: string): Promise<Observed[]> {
 /** Holdings seen in this test, so a deleted one's history is still compared. */
 let knownHoldings: string[] = [];
 
+const dataVersion = async (userId: string) => (await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { dataVersion: true } })).dataVersion;
+
 async function check(userId: string, write: () => Promise<Invalidation>) {
   const before = await observe(userId);
+  const versionBefore = await dataVersion(userId);
   const invalidation = await write();
   const after = await observe(userId);
+  // Per-user keys carry the version: a write that changed a read without bumping it would
+  // leave the old copy readable under the same key.
+  expect(await dataVersion(userId), 'the write must bump the user data version').toBeGreaterThan(versionBefore);
   const expired = new Set(invalidation.expire);
   // A holding created by the write has no "before": its (empty) history counts as changed.
   const previous = new Map(before.map((read) => [read.name, read.value]));
@@ -115,7 +121,7 @@ beforeEach(async () => {
 
 const transfer = (amount: string) => ({ type: 'DEPOSIT' as const, amount: d(amount), currency: 'USD', date: today, note: null });
 
-describe('every write expires exactly the tags of the reads it changes', () => {
+describe('every write expires exactly the tags of the reads it changes, and bumps the data version', () => {
   it('holdings: create, update balance, edit and delete a snapshot, rename, move, delete', async () => {
     await check(user, async () => ok(await createHolding(prisma, user, { kind: 'POKER_SITE', name: 'Party', assetType: null, currency: 'USD', amount: d('20') })).invalidation);
     await check(user, async () => ok(await appendSnapshot(prisma, ref(site), { amount: d('120'), currency: 'USD', recordedAt: new Date() })).invalidation);

@@ -6,8 +6,8 @@ import { loadOwnedHolding } from './load';
 
 /** /sites/[id]/delete: the confirmation step before deleting a holding and its history. */
 export async function DeleteHoldingPage({ kind, id }: { kind: HoldingKind; id: string }) {
-  const { holding } = await loadOwnedHolding(kind, id);
-  const history = await holdingHistory(holding.id);
+  const { user, holding } = await loadOwnedHolding(kind, id);
+  const history = await holdingHistory(user.id, holding.id);
   const info = HOLDING_KINDS[kind];
   const back = holdingPath(kind, holding.id);
   return (

@@ -29,8 +29,8 @@ export async function HoldingDetailPage({ kind, id, searchParams }: { kind: Hold
   const [profile, rates, all, shown] = await Promise.all([
     getProfile(user.id),
     latestRates(),
-    holdingHistory(holding.id),
-    holdingHistory(holding.id, parsed.filter),
+    holdingHistory(user.id, holding.id),
+    holdingHistory(user.id, holding.id, parsed.filter),
   ]);
   const info = HOLDING_KINDS[kind];
   const path = holdingPath(kind, holding.id);

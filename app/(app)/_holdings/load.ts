@@ -25,7 +25,7 @@ export async function loadOwnedSnapshot(
 ): Promise<{ user: SessionUser; holding: HoldingDto; snapshot: SnapshotDto; snapshotCount: number }> {
   const { user, holding } = await loadOwnedHolding(kind, id);
   // The history read is keyed by holding id, so it is only reached after the ownership check above.
-  const history = await holdingHistory(holding.id);
+  const history = await holdingHistory(user.id, holding.id);
   const snapshot = history.find((s) => s.id === snapshotId);
   if (!snapshot) notFound();
   return { user, holding, snapshot, snapshotCount: history.length };
