@@ -121,7 +121,7 @@ async function measureHandler(
   try {
     for (const size of p.handlerSizes) {
       const t0 = performance.now();
-      await populate(loader, admin, kind === 'ours' ? `${keyPrefix}e:bench:bench-entry-*` : `${keyPrefix}bench-entry-*`, filled, size);
+      await populate(loader, admin, kind === 'ours' ? `${keyPrefix}d:1:bench-entry-*` /* FETCH entries: data-version keys */ : `${keyPrefix}bench-entry-*`, filled, size);
       filled = size;
       const populateSeconds = (performance.now() - t0) / 1000;
       await healthy(h);

@@ -33,6 +33,14 @@
  *   CACHE_BREAKER_THRESHOLD    consecutive Redis failures/timeouts that open the circuit
  *                              breaker. Default 3.
  *   CACHE_BREAKER_COOLDOWN_MS  time the breaker stays open before a half-open probe. Default 1000.
+ *   CACHE_DATA_VERSION         shape version of data entries (unstable_cache / fetch, kind
+ *                              FETCH). Those entries are not keyed by build id and survive a
+ *                              deploy; bump this when a deploy changes what a cached read
+ *                              returns (its shape), so the new build starts them cold. Pages and
+ *                              routes are always keyed by build id. Default "1".
+ *   CACHE_DRAIN_TIMEOUT_MS     on SIGTERM / SIGINT, how long the process waits (at most) for
+ *                              invalidations queued during an outage to reach Redis before it
+ *                              exits. Default 3000.
  *   CACHE_DEBUG                1/true: log every state change with more detail (never secrets).
  *
  * Invalid numbers fall back to the default (with one warning). The connection settings (REDIS_*,
@@ -59,6 +67,8 @@ export { parseClusterNodes } from '../redis-config.mjs';
  *   maxTtlSeconds: number,
  *   breakerThreshold: number,
  *   breakerCooldownMs: number,
+ *   dataVersion: string,
+ *   drainTimeoutMs: number,
  *   debug: boolean,
  * }} CacheConfig
  */
@@ -70,6 +80,8 @@ const DEFAULTS = Object.freeze({
   maxTtlSeconds: 14 * 24 * 3600,
   breakerThreshold: 3,
   breakerCooldownMs: 1000,
+  dataVersion: '1',
+  drainTimeoutMs: 3000,
 });
 
 /**
@@ -92,6 +104,8 @@ export function loadConfig(env = process.env, overrides = {}) {
     maxTtlSeconds: num(env.CACHE_MAX_TTL_SECONDS, DEFAULTS.maxTtlSeconds, 'CACHE_MAX_TTL_SECONDS', warnings, { min: 1 }),
     breakerThreshold: num(env.CACHE_BREAKER_THRESHOLD, DEFAULTS.breakerThreshold, 'CACHE_BREAKER_THRESHOLD', warnings, { min: 1 }),
     breakerCooldownMs: num(env.CACHE_BREAKER_COOLDOWN_MS, DEFAULTS.breakerCooldownMs, 'CACHE_BREAKER_COOLDOWN_MS', warnings, { min: 1 }),
+    dataVersion: env.CACHE_DATA_VERSION?.trim() || DEFAULTS.dataVersion,
+    drainTimeoutMs: num(env.CACHE_DRAIN_TIMEOUT_MS, DEFAULTS.drainTimeoutMs, 'CACHE_DRAIN_TIMEOUT_MS', warnings),
     debug: isOn(env.CACHE_DEBUG),
     ...overrides,
   };
@@ -115,6 +129,8 @@ export function describeConfig(cfg) {
     maxTtlSeconds: cfg.maxTtlSeconds,
     breakerThreshold: cfg.breakerThreshold,
     breakerCooldownMs: cfg.breakerCooldownMs,
+    dataVersion: cfg.dataVersion,
+    drainTimeoutMs: cfg.drainTimeoutMs,
     clusterNodeCount: cfg.clusterNodes.length,
   };
 }

@@ -7,7 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CacheCore } from './handler.mjs';
+import { CacheCore } from './core.mjs';
+import { installShutdownDrain } from './shutdown.mjs';
+
+export { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from './reserved-tags.mjs';
 
 export const CACHE_SYMBOL = Symbol.for('stakeeasy.cache');
 
@@ -64,6 +67,7 @@ export function getSharedCache(ctx) {
     registerMetrics: (registry, promClient) => core.registerMetrics(registry, promClient),
   };
   /** @type {any} */ (globalThis)[CACHE_SYMBOL] = shared;
+  if (core.store) installShutdownDrain(core);
   return shared;
 }
 

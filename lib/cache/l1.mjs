@@ -18,13 +18,15 @@
  * @property {number} expiresAt wall-clock ms after which the entry is dropped (its TTL)
  */
 
+import { IMMUTABLE_TAG, slotTagOf } from './reserved-tags.mjs';
+
 /** Fixed per-entry overhead counted on top of the payload (Map slot, object, key, tags). */
 const OVERHEAD = 160;
 
 /** @param {string} tag bytes counted for one tag name kept with an entry */
 const tagBytes = (tag) => tag.length * 2 + 16;
 
-/** @typedef {L1Entry & { size: number, requestTags: Set<string> | null }} StoredEntry */
+/** @typedef {L1Entry & { size: number, requestTags: Set<string> | null, immutable: boolean }} StoredEntry */
 
 export class L1Cache {
   /** @param {number} maxBytes */
@@ -53,7 +55,7 @@ export class L1Cache {
   /**
    * @param {string} key
    * @param {number} [nowMs]
-   * @returns {L1Entry|undefined}
+   * @returns {StoredEntry|undefined}
    */
   get(key, nowMs = Date.now()) {
     const e = this.map.get(key);
@@ -75,10 +77,14 @@ export class L1Cache {
    */
   set(key, entry) {
     this.delete(key);
+    // Entries sharing a slot tag supersede each other (successive versions of one user's read):
+    // at most one per slot is kept, whichever was stored last.
+    const slot = slotTagOf(entry.tags);
+    if (slot) this.deleteByTag(slot);
     const size = L1Cache.sizeOf(key, entry);
     if (this.maxBytes <= 0 || size > this.maxBytes) return false;
     this.evictUntil(this.maxBytes - size);
-    this.map.set(key, { ...entry, size, requestTags: null });
+    this.map.set(key, { ...entry, size, requestTags: null, immutable: entry.tags.includes(IMMUTABLE_TAG) });
     this.bytes += size;
     for (const t of entry.tags) {
       let set = this.byTag.get(t);

@@ -8,6 +8,7 @@
 export const COUNTER_NAMES = /** @type {const} */ ([
   'gets', // handler.get calls
   'l1Hits', // served from the in-process L1 payload
+  'immutableHits', // L1 hits on versioned (_immutable) entries, served without Redis
   'redisHits', // served from a payload read from Redis
   'misses', // returned null (absent, expired by tag, unreadable)
   'staleServes', // returned an entry marked stale (Next refreshes it in the background)
@@ -18,6 +19,9 @@ export const COUNTER_NAMES = /** @type {const} */ ([
   'oversizeSkips', // entries not stored because larger than CACHE_MAX_ENTRY_BYTES
   'errors', // failed Redis operations (including timeouts) and codec errors
   'timeouts', // Redis operations that exceeded the time budget
+  'commandErrors', // error replies about one command or key (WRONGTYPE, OOM, ...): not the breaker's
+  'malformedEntries', // entry keys that held something else or could not be decoded (deleted)
+  'malformedRecords', // reads that met a tag record that is not a hash (a miss until invalidated)
   'breakerOpens', // breaker transitions to open
   'breakerCloses', // breaker transitions back to closed
   'invalidationsLocal', // tags revalidated by this process
@@ -25,6 +29,7 @@ export const COUNTER_NAMES = /** @type {const} */ ([
   'invalidationsQueued', // tag changes queued because Redis was unreachable
   'invalidationsReplayed', // queued tag changes applied to Redis after it came back
   'roundTrips', // logical round trips to Redis made by gets
+  'slotSupersedes', // older versions deleted from Redis because a newer one took their slot
 ]);
 
 /** @typedef {typeof COUNTER_NAMES[number]} CounterName */

@@ -26,6 +26,9 @@
  */
 import { createRedisClient, createNodeClient } from '../redis-config.mjs';
 import { parseRecord } from './tags.mjs';
+import { slotTagOf } from './reserved-tags.mjs';
+import { isReadOnlyError } from './budget.mjs';
+import { LUA_SET, LUA_SLOT, LUA_GET, LUA_INVALIDATE } from './scripts.mjs';
 
 /** @typedef {import('./tags.mjs').TagRecord} TagRecord */
 /** @typedef {import('./tags.mjs').TagOp} TagOp */
@@ -37,122 +40,10 @@ import { parseRecord } from './tags.mjs';
  * @property {null | { written: number, tags: string[], payload: Buffer | null }} entry
  *           payload null = identical to the caller's L1 copy
  * @property {Map<string, TagRecord>} records records of entry tags and requested tags
+ * @property {Set<string>} malformed tags whose record is not a well-formed hash (not in records)
+ * @property {boolean} malformedEntry the key held something that is not an entry (deleted)
  * @property {number} roundTrips
  */
-
-const LUA_COMMON = `
-local function nowus()
-  local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000000 + tonumber(t[2])
-end
-local function fmt(n) return string.format('%.0f', n) end
-`;
-
-// KEYS[1] entry key, KEYS[2] clock key (optional)
-// ARGV[1] payload, ARGV[2] tags JSON, ARGV[3] ttl ms
-const LUA_SET = `${LUA_COMMON}
-local now = nowus()
-if KEYS[2] then
-  local last = tonumber(redis.call('GET', KEYS[2]) or '0')
-  if now <= last then now = last + 1 end
-  redis.call('SET', KEYS[2], fmt(now))
-end
-redis.call('HSET', KEYS[1], 't', fmt(now), 'g', ARGV[2], 'v', ARGV[1])
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return fmt(now)
-`;
-
-// KEYS[1] entry key, KEYS[2..] keys of the requested tags
-// ARGV[1] written-at of the caller's L1 copy or '', ARGV[2] tag key prefix ('' = do not read the
-// entry's stored tags: cluster mode), ARGV[3..] requested tag names (parallel to KEYS[2..])
-// Reply: {now} when absent, else {now, written, tagsJSON, payload or '' if same as L1,
-//         name, s, x, p, pa, name, s, x, p, pa, ...}
-const LUA_GET = `${LUA_COMMON}
-local now = fmt(nowus())
-local e = redis.call('HMGET', KEYS[1], 't', 'g')
-if not e[1] then return {now} end
-local out = {now, e[1], e[2] or '[]', ''}
-if ARGV[1] ~= e[1] then out[4] = redis.call('HGET', KEYS[1], 'v') or '' end
-local seen = {}
-local function rec(name, key)
-  if seen[name] then return end
-  seen[name] = true
-  local r = redis.call('HMGET', key, 's', 'x', 'p', 'pa')
-  local n = #out
-  out[n + 1] = name
-  out[n + 2] = r[1] or '0'
-  out[n + 3] = r[2] or '0'
-  out[n + 4] = r[3] or '0'
-  out[n + 5] = r[4] or '0'
-end
-for i = 3, #ARGV do rec(ARGV[i], KEYS[i - 1]) end
-if ARGV[2] ~= '' then
-  local ok, tags = pcall(cjson.decode, e[2] or '[]')
-  if ok and type(tags) == 'table' then
-    for _, name in ipairs(tags) do
-      if type(name) == 'string' then
-        rec(name, ARGV[2] .. (string.gsub(name, '[%%{}]', {['%'] = '%25', ['{'] = '%7B', ['}'] = '%7D'})))
-      end
-    end
-  end
-end
-return out
-`;
-
-// KEYS: [clock key if ARGV[6] == '1'], tag keys...
-// ARGV[1] 'x' (expire now) | 's' (stale now), ARGV[2] expire seconds or '', ARGV[3] record ttl ms,
-// ARGV[4] channel, ARGV[5] instance id (JSON string), ARGV[6] '1' = KEYS[1] is the clock key,
-// ARGV[7..] tag names as JSON strings (parallel to the tag keys)
-// Reply: {now, s, x, p, pa, s, x, p, pa, ...}
-const LUA_INVALIDATE = `${LUA_COMMON}
-local now = nowus()
-local first = 1
-if ARGV[6] == '1' then
-  local last = tonumber(redis.call('GET', KEYS[1]) or '0')
-  if now <= last then now = last + 1 end
-  redis.call('SET', KEYS[1], fmt(now))
-  first = 2
-end
-local exp = tonumber(ARGV[2])
-local parts = {}
-local out = {fmt(now)}
-for i = first, #KEYS do
-  local r = redis.call('HMGET', KEYS[i], 's', 'x', 'p', 'pa')
-  local s, x, p, pa = tonumber(r[1] or '0'), tonumber(r[2] or '0'), tonumber(r[3] or '0'), tonumber(r[4] or '0')
-  if pa > 0 and pa <= now then
-    if p > x then x = p end
-    p = 0
-    pa = 0
-  end
-  if ARGV[1] == 'x' then
-    if now > x then x = now end
-  else
-    if now > s then s = now end
-    if exp then
-      local act = now + math.max(0, exp) * 1000000
-      if act <= now then
-        if now > x then x = now end
-      elseif pa > 0 then
-        if now > p then p = now end
-        if act < pa then pa = act end
-      else
-        p = now
-        pa = act
-      end
-    end
-  end
-  redis.call('HSET', KEYS[i], 's', fmt(s), 'x', fmt(x), 'p', fmt(p), 'pa', fmt(pa))
-  redis.call('PEXPIRE', KEYS[i], ARGV[3])
-  parts[#parts + 1] = '[' .. ARGV[i - first + 7] .. ',' .. fmt(s) .. ',' .. fmt(x) .. ',' .. fmt(p) .. ',' .. fmt(pa) .. ']'
-  local n = #out
-  out[n + 1] = fmt(s)
-  out[n + 2] = fmt(x)
-  out[n + 3] = fmt(p)
-  out[n + 4] = fmt(pa)
-end
-redis.call('PUBLISH', ARGV[4], '{"i":' .. ARGV[5] .. ',"r":[' .. table.concat(parts, ',') .. ']}')
-return out
-`;
 
 /**
  * ioredis's own commandTimeout. The handler enforces the budget (CACHE_REDIS_TIMEOUT_MS) with its
@@ -169,6 +60,37 @@ export function clientCommandTimeout(timeoutMs) {
 /** @param {string} s */
 export function escapeKeyPart(s) {
   return s.replace(/[%{}]/g, (c) => (c === '%' ? '%25' : c === '{' ? '%7B' : '%7D'));
+}
+
+/** @param {unknown} err */
+function isWrongType(err) {
+  return err instanceof Error && /^WRONGTYPE/.test(err.message);
+}
+
+/**
+ * Like parseRecord, but a record that is not four numbers (a '!' marker from the script, or
+ * fields another writer put there) is malformed: null, never read as "no change".
+ * @param {ArrayLike<unknown>} parts
+ * @param {number} offset
+ * @returns {TagRecord | null}
+ */
+export function parseRecordStrict(parts, offset) {
+  for (let i = offset; i < offset + 4; i++) {
+    const v = parts[i];
+    if (v === null || v === undefined || v === '') continue;
+    if (!/^\d+$/.test(Buffer.isBuffer(v) ? v.toString('latin1') : String(v))) return null;
+  }
+  return parseRecord(parts, offset);
+}
+
+/**
+ * @param {{ records: Map<string, TagRecord>, malformed: Set<string> }} res
+ * @param {string} tag
+ * @param {TagRecord | null} rec
+ */
+function setRecord(res, tag, rec) {
+  if (rec) res.records.set(tag, rec);
+  else res.malformed.add(tag);
 }
 
 /** @param {unknown} v */
@@ -192,8 +114,12 @@ export class RedisStore {
     this.onSubscriber = opts.onSubscriber;
     this.cluster = opts.cfg.mode === 'cluster';
     const P = opts.cfg.keyPrefix;
+    // Pages and routes are build outputs: keyed by build. Data entries (FETCH: unstable_cache,
+    // fetch) outlive a deploy unless their shape version changes (CACHE_DATA_VERSION).
     this.entryPrefix = `${P}e:${escapeKeyPart(opts.buildId)}:`;
+    this.dataPrefix = `${P}d:${escapeKeyPart(opts.cfg.dataVersion)}:`;
     this.tagPrefix = `${P}t:`;
+    this.slotPrefix = `${P}s:`;
     this.clockKey = `${P}clock`;
     this.channel = `${P}inv`;
     this.recordTtlMs = (opts.cfg.maxTtlSeconds + 60) * 1000;
@@ -210,9 +136,12 @@ export class RedisStore {
       secSet1: { lua: LUA_SET, numberOfKeys: 1 },
       secGet1: { lua: LUA_GET, numberOfKeys: 1 },
       secInvalidate1: { lua: LUA_INVALIDATE, numberOfKeys: 1 },
+      secSlot1: { lua: LUA_SLOT, numberOfKeys: 1 },
     };
     /** @param {number} times */
-    const retryStrategy = (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000) + Math.floor(Math.random() * 100);
+    // Capped at 500 ms: queued invalidations are replayed on reconnect, which must come within
+    // about a second of Redis being back, however long it was down.
+    const retryStrategy = (times) => Math.min(50 * 2 ** Math.min(times, 6), 500) + Math.floor(Math.random() * 100);
     const base = {
       enableOfflineQueue: false,
       commandTimeout: clientCommandTimeout(opts.cfg.timeoutMs),
@@ -221,6 +150,9 @@ export class RedisStore {
       connectTimeout: Math.max(1000, opts.cfg.timeoutMs * 10),
       keepAlive: 10_000,
       connectionName: 'stakeeasy-cache',
+      // After a failover the old primary answers writes with READONLY: reconnect, so that DNS /
+      // the service address lead to the new primary (the failed command itself is not resent).
+      reconnectOnError: (/** @type {Error} */ err) => isReadOnlyError(err),
       scripts,
     };
     this.client = this.cluster
@@ -233,6 +165,7 @@ export class RedisStore {
             connectTimeout: base.connectTimeout,
             keepAlive: base.keepAlive,
             connectionName: base.connectionName,
+            reconnectOnError: base.reconnectOnError,
           },
           clusterOptions: {
             enableOfflineQueue: false,
@@ -272,7 +205,7 @@ export class RedisStore {
     /** @param {number} times */
     const retryStrategy = (times) => {
       if (this.cluster && times > 3) return null; // give up on this node: 'end' rotates
-      return Math.min(50 * 2 ** Math.min(times, 6), 2000) + Math.floor(Math.random() * 100);
+      return Math.min(50 * 2 ** Math.min(times, 6), 500) + Math.floor(Math.random() * 100);
     };
     const common = {
       autoResubscribe: false, // we resubscribe ourselves, to know when a gap may have happened
@@ -325,9 +258,27 @@ export class RedisStore {
     });
   }
 
-  /** @param {string} key */
-  entryKey(key) {
-    return this.entryPrefix + escapeKeyPart(key);
+  /**
+   * @param {string} key
+   * @param {string} [kind] Next's entry kind; FETCH entries are not keyed by build
+   */
+  entryKey(key, kind) {
+    return (kind === 'FETCH' ? this.dataPrefix : this.entryPrefix) + escapeKeyPart(key);
+  }
+
+  /** @param {string} slotTag */
+  slotKey(slotTag) {
+    return this.slotPrefix + escapeKeyPart(slotTag);
+  }
+
+  /**
+   * A key we may delete because a slot pointed at it: one of our entry keys, nothing else
+   * (the slot record could have been overwritten by anything).
+   * @param {string} redisKey
+   */
+  isEntryKey(redisKey) {
+    const P = this.cfg.keyPrefix;
+    return redisKey.startsWith(`${P}e:`) || redisKey.startsWith(`${P}d:`);
   }
 
   /** @param {string} tag */
@@ -362,39 +313,53 @@ export class RedisStore {
   }
 
   /**
+   * Read one tag record with its own command (cluster mode; standalone: records not known in
+   * advance). A key of another type is a malformed record, not a failure of the read.
+   * @param {string} tag
+   * @returns {Promise<TagRecord | null>} null = malformed
+   */
+  readRecord(tag) {
+    return this.c.hmget(this.tagKey(tag), 's', 'x', 'p', 'pa').then(
+      (/** @type {unknown[]} */ r) => parseRecordStrict(r, 0),
+      (/** @type {unknown} */ err) => {
+        if (isWrongType(err)) return null;
+        throw err;
+      },
+    );
+  }
+
+  /**
+   * One logical round trip when the entry's tags are known in advance (the L1 copy, the key->tags
+   * memo, or the request's own tags cover them): the records are read in the same script
+   * (standalone) or pipelined next to it (cluster). Every key a script touches is declared in
+   * KEYS, so a tag the caller did not know of costs a second round trip for its record.
    * @param {string} key
+   * @param {string | undefined} kind
    * @param {string[]} extraTags request tags and soft tags
    * @param {number|null} l1Written written-at of the caller's L1 copy
-   * @param {string[]} hintTags tags the entry is believed to have (cluster mode)
+   * @param {string[]} hintTags tags the entry is believed to have
    * @returns {Promise<ReadResult>}
    */
-  async read(key, extraTags, l1Written, hintTags) {
+  async read(key, kind, extraTags, l1Written, hintTags) {
     const l1 = l1Written === null ? '' : String(l1Written);
-    if (!this.cluster) {
-      const reply = await this.c.secGetBuffer(
-        1 + extraTags.length,
-        this.entryKey(key),
-        ...extraTags.map((t) => this.tagKey(t)),
-        l1,
-        this.tagPrefix,
-        ...extraTags,
-      );
-      return { ...this.parseGet(reply), roundTrips: 1 };
-    }
     const known = Array.from(new Set([...extraTags, ...hintTags]));
-    const [reply, ...recs] = await Promise.all([
-      this.c.secGet1Buffer(this.entryKey(key), l1, ''),
-      ...known.map((t) => this.c.hmget(this.tagKey(t), 's', 'x', 'p', 'pa')),
-    ]);
-    const res = this.parseGet(reply);
-    known.forEach((t, i) => res.records.set(t, parseRecord(recs[i])));
+    /** @type {Omit<ReadResult, 'roundTrips'>} */
+    let res;
+    if (!this.cluster) {
+      const reply = await this.c.secGetBuffer(1 + known.length, this.entryKey(key, kind), ...known.map((t) => this.tagKey(t)), l1, ...known);
+      res = this.parseGet(reply);
+    } else {
+      const [reply, ...recs] = await Promise.all([this.c.secGet1Buffer(this.entryKey(key, kind), l1), ...known.map((t) => this.readRecord(t))]);
+      res = this.parseGet(reply);
+      known.forEach((t, i) => setRecord(res, t, recs[i]));
+    }
     let roundTrips = 1;
     if (res.entry) {
-      const missing = res.entry.tags.filter((t) => !res.records.has(t));
+      const missing = res.entry.tags.filter((t) => !res.records.has(t) && !res.malformed.has(t));
       if (missing.length > 0) {
         roundTrips = 2;
-        const more = await Promise.all(missing.map((t) => this.c.hmget(this.tagKey(t), 's', 'x', 'p', 'pa')));
-        missing.forEach((t, i) => res.records.set(t, parseRecord(more[i])));
+        const more = await Promise.all(missing.map((t) => this.readRecord(t)));
+        missing.forEach((t, i) => setRecord(res, t, more[i]));
       }
     }
     return { ...res, roundTrips };
@@ -406,9 +371,10 @@ export class RedisStore {
    */
   parseGet(reply) {
     const now = Number(str(reply[0]));
-    /** @type {Map<string, TagRecord>} */
-    const records = new Map();
-    if (reply.length < 4) return { now, entry: null, records };
+    /** @type {Omit<ReadResult, 'roundTrips'>} */
+    const res = { now, entry: null, records: new Map(), malformed: new Set(), malformedEntry: false };
+    if (reply.length === 2) res.malformedEntry = true;
+    if (reply.length < 4) return res;
     const written = Number(str(reply[1]));
     /** @type {string[]} */
     let tags = [];
@@ -421,29 +387,53 @@ export class RedisStore {
     const raw = reply[3];
     const payload = Buffer.isBuffer(raw) && raw.length > 0 ? raw : null;
     for (let i = 4; i + 4 < reply.length; i += 5) {
-      records.set(str(reply[i]), parseRecord([str(reply[i + 1]), str(reply[i + 2]), str(reply[i + 3]), str(reply[i + 4])]));
+      setRecord(res, str(reply[i]), parseRecordStrict([str(reply[i + 1]), str(reply[i + 2]), str(reply[i + 3]), str(reply[i + 4])], 0));
     }
-    return { now, entry: { written, tags, payload }, records };
+    res.entry = { written, tags, payload };
+    return res;
+  }
+
+  /**
+   * Write an entry. An entry with a slot tag takes the slot over: the key the slot pointed at
+   * before is deleted (a second command; a script may only touch declared keys, and in cluster
+   * mode the slot record lives on another hash slot). The slot is updated only after the entry
+   * exists, so every written key is either the one its slot points at or deleted by whoever
+   * displaced it: nothing is left behind, even with concurrent writers.
+   * @param {string} key
+   * @param {string | undefined} kind
+   * @param {Buffer} payload
+   * @param {string[]} tags
+   * @param {number} ttlMs
+   * @returns {Promise<{ written: number, superseded: number }>} written-at (µs), keys deleted
+   */
+  async write(key, kind, payload, tags, ttlMs) {
+    const ttl = String(Math.max(1, Math.round(ttlMs)));
+    const ek = this.entryKey(key, kind);
+    const slot = slotTagOf(tags);
+    const args = [payload, JSON.stringify(tags), ttl];
+    let written;
+    let old = '';
+    if (!this.cluster) {
+      const keys = slot ? [ek, this.clockKey, this.slotKey(slot)] : [ek, this.clockKey];
+      const res = await this.c.secSet(keys.length, ...keys, ...args, '1');
+      written = Number(str(res[0]));
+      old = str(res[1]);
+    } else {
+      const res = await this.c.secSet1(ek, ...args, '0');
+      written = Number(str(res[0]));
+      if (slot) old = str(await this.c.secSlot1(this.slotKey(slot), ek, ttl));
+    }
+    let superseded = 0;
+    if (old && old !== ek && this.isEntryKey(old)) superseded = await this.client.del(old);
+    return { written, superseded };
   }
 
   /**
    * @param {string} key
-   * @param {Buffer} payload
-   * @param {string[]} tags
-   * @param {number} ttlMs
-   * @returns {Promise<number>} written-at (µs)
+   * @param {string | undefined} kind
    */
-  async write(key, payload, tags, ttlMs) {
-    const args = [payload, JSON.stringify(tags), String(Math.max(1, Math.round(ttlMs)))];
-    const res = this.cluster
-      ? await this.c.secSet1(this.entryKey(key), ...args)
-      : await this.c.secSet(2, this.entryKey(key), this.clockKey, ...args);
-    return Number(res);
-  }
-
-  /** @param {string} key */
-  async del(key) {
-    await this.client.del(this.entryKey(key));
+  async del(key, kind) {
+    await this.client.del(this.entryKey(key, kind));
   }
 
   /**

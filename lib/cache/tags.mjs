@@ -84,7 +84,7 @@ export function applyOp(rec, op, now) {
   }
   r.s = Math.max(r.s, now);
   if (op.expire !== undefined) {
-    const act = now + Math.max(0, op.expire) * 1e6;
+    const act = Math.floor(now + Math.max(0, op.expire) * 1e6); // integral µs, as the Lua twin
     if (act <= now) r.x = Math.max(r.x, now);
     else return mergeRecords(r, { s: 0, x: 0, p: now, pa: act });
   }
@@ -257,6 +257,15 @@ export class TagBook {
     }
     if (requireConfirmed && cur.gen !== this.gen) return null;
     return cur.r;
+  }
+
+  /**
+   * Drop what we know about a tag (its record in Redis turned out malformed): entries that
+   * depend on it can then not be proven fresh while Redis is unreachable.
+   * @param {string} tag
+   */
+  forget(tag) {
+    this.map.delete(tag);
   }
 
   /** Start a new confirmation generation (subscriber (re)subscribed). */

@@ -54,7 +54,7 @@ describe('Redis Cluster (3 masters)', () => {
       let count = 0;
       let cursor = '0';
       do {
-        const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}e:*`, 'COUNT', 1000);
+        const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}[ed]:*`, 'COUNT', 1000);
         cursor = next;
         count += keys.length;
       } while (cursor !== '0');
@@ -104,6 +104,75 @@ describe('Redis Cluster (3 masters)', () => {
       if ((await B.get('ctrial', ctx)) !== null) bad++;
     }
     expect(bad).toBe(0);
+  });
+
+  it('slots supersede older versions across hash slots; immutable L1 hits make no round trip; wrong-type keys are misses, not errors', async () => {
+    const tags = ['_immutable', '_slot:cu1', 'cuser:1'];
+    for (let v = 0; v < 50; v++) await (v % 2 ? A : B).set(`cu1:v${v}`, fetchValue(`v${v}`, tags), { fetchCache: true, tags });
+    let entries = 0;
+    for (const n of cluster.nodes) {
+      const r = new Redis({ port: n.port, host: '127.0.0.1' });
+      entries += (await r.keys(`${prefix}d:*cu1:v*`)).length;
+      r.disconnect();
+    }
+    expect(entries).toBe(1);
+    const rt = A.getStats().counters.roundTrips;
+    for (let i = 0; i < 5; i++) expect((await A.get('cu1:v49', getCtx('FETCH', { tags })))?.value).toStrictEqual(fetchValue('v49', tags));
+    expect(A.getStats().counters.roundTrips).toBe(rt); // A wrote it: L1, no Redis
+    const raw = new Redis.Cluster([{ host: '127.0.0.1', port: cluster.nodes[0].port }]);
+    try {
+      await raw.set(A.store!.tagKey('cbad'), 'x');
+      await raw.lpush(A.store!.entryKey('cbadentry', 'FETCH'), 'x');
+    } finally {
+      raw.disconnect();
+    }
+    await A.set('con-bad', fetchValue('b', ['cbad']), { fetchCache: true, tags: ['cbad'] });
+    expect(await B.get('con-bad', getCtx('FETCH', { tags: ['cbad'] }))).toBeNull();
+    expect(await B.get('cbadentry', getCtx('FETCH'))).toBeNull();
+    await B.revalidateTag('cbad');
+    await A.set('con-bad', fetchValue('b2', ['cbad']), { fetchCache: true, tags: ['cbad'] });
+    expect((await B.get('con-bad', getCtx('FETCH', { tags: ['cbad'] })))?.value).toStrictEqual(fetchValue('b2', ['cbad']));
+    expect(A.breaker.state).toBe('closed');
+    expect(B.breaker.state).toBe('closed');
+    expect(B.getStats().counters.malformedEntries).toBe(1);
+  });
+
+  it('every command a script runs touches only keys it declared (MONITOR on every node)', async () => {
+    const mons = await Promise.all(
+      cluster.nodes.map(async (n) => {
+        const conn = new Redis({ port: n.port, host: '127.0.0.1' });
+        const mon = await conn.monitor();
+        const lines: Array<{ lua: boolean; args: string[] }> = [];
+        mon.on('monitor', (_t: string, args: string[], source: string) => lines.push({ lua: /lua/i.test(source), args }));
+        return { conn, mon, lines };
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    const tags = ['_immutable', '_slot:ck', 'ckt'];
+    await A.set('ck:v1', fetchValue('1', tags), { fetchCache: true, tags });
+    await A.set('ck:v2', fetchValue('2', tags), { fetchCache: true, tags });
+    await A.set('ckp', appPageValue('_N_T_/ck,ckt2'), { cacheControl: PAGE_CC });
+    await B.get('ck:v2', getCtx('FETCH', { tags }));
+    await B.get('ckp', getCtx('APP_PAGE'));
+    await A.revalidateTag(['ckt', 'ckt2'], { expire: 60 });
+    await new Promise((r) => setTimeout(r, 100));
+    let inside = 0;
+    for (const { conn, mon, lines } of mons) {
+      mon.disconnect();
+      conn.disconnect();
+      let declared = new Set<string>();
+      for (const { lua, args } of lines) {
+        const cmd = args[0].toLowerCase();
+        if (!lua) {
+          declared = cmd === 'evalsha' || cmd === 'eval' ? new Set(args.slice(3, 3 + Number(args[2]))) : new Set();
+          continue;
+        }
+        inside++;
+        if (cmd === 'time' || cmd === 'publish') continue;
+        expect(declared.has(args[1]), args.join(' ')).toBe(true);
+      }
+    }
+    expect(inside).toBeGreaterThan(10);
   });
 
   it('one logical round trip per get once the entry tags are known', async () => {

@@ -8,10 +8,12 @@ import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { CacheCore } from '../../lib/cache/handler.mjs';
+import { loadConfig } from '../../lib/cache/config.mjs';
 import {
   allKinds, getCtx, makeCore, fetchValue, appPageValue, appRouteValue, fetchIsStale, PAGE_CC, sleep, uniquePrefix, waitUntil,
 } from './fixtures';
 
+const loadConfigDataVersion = (env: Record<string, string>) => loadConfig(env).dataVersion;
 const URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = uniquePrefix('redis');
 const raw = new Redis(URL, { lazyConnect: false });
@@ -75,7 +77,7 @@ describe('round trips through Redis', () => {
     expect(pttl).toBeGreaterThan(290_000);
     expect(pttl).toBeLessThanOrEqual(300_000);
     await A.set('ttl-fetch', fetchValue(), { fetchCache: true, tags: ['ttltag'] });
-    const fttl = await raw.pttl(A.store!.entryKey('ttl-fetch'));
+    const fttl = await raw.pttl(A.store!.entryKey('ttl-fetch', 'FETCH'));
     expect(fttl).toBeGreaterThan(14 * 24 * 3600 * 1000 - 5000);
     const capped = core({ maxTtlSeconds: 100 });
     await capped.set('ttl-capped', appPageValue(), { cacheControl: { revalidate: 60, expire: 31536000 } });
@@ -104,6 +106,40 @@ describe('round trips through Redis', () => {
     expect(await old.get('iso', getCtx('APP_PAGE'))).not.toBeNull();
     await neu.revalidateTag('isotag'); // invalidation from the new build reaches the old one
     expect(await old.get('iso', getCtx('APP_PAGE'))).toBeNull();
+  });
+
+  it('data entries (FETCH) survive a deploy: two builds share them, not their pages; an invalidation on either reaches both', async () => {
+    const old = core({}, 'deploy-old');
+    const neu = core({}, 'deploy-new');
+    const fctx = getCtx('FETCH', { tags: ['deploytag'] });
+    await old.set('dep-data', fetchValue('rates', ['deploytag']), { fetchCache: true, tags: ['deploytag'] });
+    await old.set('dep-page', appPageValue('_N_T_/dep,deploytag'), { cacheControl: PAGE_CC });
+    expect((await neu.get('dep-data', fctx))?.value).toStrictEqual(fetchValue('rates', ['deploytag'])); // warm after the deploy
+    expect(await neu.get('dep-page', getCtx('APP_PAGE'))).toBeNull(); // pages are build outputs
+    expect(await raw.exists(`${prefix}d:1:dep-data`)).toBe(1);
+    expect(await raw.exists(`${prefix}e:deploy-old:dep-page`)).toBe(1);
+    await neu.set('dep-page', appPageValue('_N_T_/dep,deploytag'), { cacheControl: PAGE_CC });
+    // invalidation from the new build reaches the old build's page and the shared data entry
+    await neu.revalidateTag('deploytag');
+    expect(await old.get('dep-data', fctx)).toBeNull();
+    expect(await old.get('dep-page', getCtx('APP_PAGE'))).toBeNull();
+    await neu.set('dep-data', fetchValue('rates2', ['deploytag']), { fetchCache: true, tags: ['deploytag'] });
+    await old.set('dep-page', appPageValue('_N_T_/dep,deploytag'), { cacheControl: PAGE_CC });
+    expect((await old.get('dep-data', fctx))?.value).toStrictEqual(fetchValue('rates2', ['deploytag']));
+    // and from the old build to the new one
+    await old.revalidateTag('deploytag');
+    expect(await neu.get('dep-data', fctx)).toBeNull();
+    expect(await neu.get('dep-page', getCtx('APP_PAGE'))).toBeNull();
+  });
+
+  it('a new data shape version (CACHE_DATA_VERSION) starts data entries cold', async () => {
+    const v1 = core({}, 'shape-a');
+    const v2 = core({ dataVersion: '2' }, 'shape-b');
+    await v1.set('shape', fetchValue('v1 shape', ['shapetag']), { fetchCache: true, tags: ['shapetag'] });
+    expect(await v2.get('shape', getCtx('FETCH', { tags: ['shapetag'] }))).toBeNull();
+    expect(v2.store!.entryKey('shape', 'FETCH')).toBe(`${prefix}d:2:shape`);
+    expect(loadConfigDataVersion({ CACHE_DATA_VERSION: ' 7 ' })).toBe('7');
+    expect(loadConfigDataVersion({})).toBe('1');
   });
 });
 
@@ -219,7 +255,7 @@ describe('tag semantics', () => {
     const after = await raw.hgetall(A.store!.tagKey('many'));
     expect(Number(after.x)).toBeGreaterThan(0);
     // entries are untouched (no per-entry bookkeeping); they are judged at read time
-    expect(await raw.exists(A.store!.entryKey('many-7'))).toBe(1);
+    expect(await raw.exists(A.store!.entryKey('many-7', 'FETCH'))).toBe(1);
     expect(await B.get('many-7', getCtx('FETCH', { tags: ['many'] }))).toBeNull();
   });
 });

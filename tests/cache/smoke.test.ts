@@ -53,7 +53,8 @@ describe('cache-handler.mjs as Next loads it', () => {
     h1.resetRequestCache();
 
     const raw = new Redis('redis://127.0.0.1:6379');
-    expect(await raw.exists(`${prefix}e:smoke-build-1:fetch-key`)).toBe(1);
+    expect(await raw.exists(`${prefix}d:1:fetch-key`)).toBe(1); // data entries: not keyed by build
+    expect(await raw.exists(`${prefix}e:smoke-build-1:/route-cache/APP_PAGE/abc/$/smoke`)).toBe(1); // pages keep the build id
     raw.disconnect();
 
     // app code bundled separately reads the same singleton through the global symbol
