@@ -63,7 +63,7 @@ export function SessionForm({ action: serverAction, values, places, currencies, 
           </div>
         ) : null}
         <div className="session-row">
-          <Field label={cash ? 'Buy-in' : 'Buy-in (without fee)'} name="buyIn" inputMode="decimal" autoComplete="off" state={state} defaultValue={v('buyIn')} />
+          <Field label={cash ? 'Buy-in' : 'Buy-in per entry'} name="buyIn" inputMode="decimal" autoComplete="off" state={state} defaultValue={v('buyIn')} hint={cash ? undefined : 'Without the fee.'} />
           {!cash && <Field label="Fee" name="fee" inputMode="decimal" autoComplete="off" state={state} defaultValue={v('fee')} />}
         </div>
         {mode === 'log' && (
