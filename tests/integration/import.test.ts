@@ -97,7 +97,7 @@ describe('export, then import into a fresh account', () => {
     const source = await loadAccountData(database.prisma, demoId);
     expect(source.holdings.length).toBeGreaterThan(5);
     expect(source.transfers.length).toBeGreaterThan(10);
-    expect(source.sessions).toHaveLength(3);
+    expect(source.sessions.length).toBeGreaterThan(100); // the seeded year plus the three above
     const shared = await sharedTables();
     const otherBefore = await userRowCounts(demoId);
 

@@ -13,6 +13,18 @@ import { filterQuery, parseSessionFilter } from '@/lib/sessions/schemas';
 import { SessionFilterForm } from '../filter-form';
 import { filterChoices, loadPlaces } from '../places';
 import { resultClass } from '../values';
+import { addDays, monthsBefore, toDayKey } from '@/lib/domain/days';
+
+/** The chart's ranges as "from" days (the rest of the filter kept). */
+function ranges(today: string): { label: string; from?: string }[] {
+  return [
+    { label: '30 days', from: addDays(today, -29) },
+    { label: '90 days', from: addDays(today, -89) },
+    { label: 'Year to date', from: `${today.slice(0, 4)}-01-01` },
+    { label: '12 months', from: monthsBefore(today, 12) },
+    { label: 'All', from: undefined },
+  ];
+}
 
 export const metadata: Metadata = { title: 'Session statistics' };
 
@@ -130,6 +142,13 @@ export default async function SessionStatsPage({ searchParams }: { searchParams:
               </section>
             </>
           )}
+          <nav aria-label="Chart range" className="actions" style={{ marginTop: '1rem' }}>
+            {ranges(toDayKey(new Date())).map((r) => (
+              <Link key={r.label} className="btn btn-small" href={`/sessions/stats${filterQuery({ ...filter, from: r.from, to: undefined })}`} aria-current={filter.from === r.from && !filter.to ? 'page' : undefined}>
+                {r.label}
+              </Link>
+            ))}
+          </nav>
           <BankrollChart id="session-chart" heading="Cumulative session profit" points={stats.chart.points} tableRows={stats.chart.table} currency={cur} lines="profit" profitLabel="Cumulative profit" />
           <h2>Breakdowns</h2>
           <Breakdown id="stakes" title="By stakes" rows={stats.breakdowns.stakes} currency={cur} />
