@@ -10,10 +10,13 @@ import {
   articleInput,
   cents,
   createGoal,
+  endLiveSession,
+  logSession,
   money,
   rowNames,
   rowOf,
   stampOf,
+  startLiveSession,
   typed,
   updateBalance,
 } from './tables/ui';
@@ -374,6 +377,66 @@ const readMarkOnPage = (old: boolean, fresh: boolean): PageRead => {
   };
 };
 
+
+/* ------------------------------------------------------------------- play session reads -- */
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString().slice(0, 16);
+
+/** /sessions or /sessions/stats: the profit moves by `delta` cents and the session count by `count`. */
+function sessionTotals(path: '/sessions' | '/sessions/stats', delta: number, count: number): PageRead {
+  const [profitId, key] = path === '/sessions' ? ['sessions-profit', 'listProfit'] : ['stats-profit', 'statsProfit'];
+  const sessions = async (page: Page) =>
+    path === '/sessions'
+      ? (await page.getByTestId('sessions-table').count()) ? page.getByTestId('sessions-table').locator('tbody tr').count() : 0
+      : (await page.getByTestId('stats-sessions').count()) ? Number(await page.getByTestId('stats-sessions').innerText()) : 0;
+  return {
+    label: `${path} profit and count`,
+    url: () => path,
+    old: async (page, s) => {
+      s[key] = (await page.getByTestId(profitId).count()) ? cents(await page.getByTestId(profitId).innerText()) : 0;
+      s[`${key}Count`] = await sessions(page);
+    },
+    fresh: async (page, s) => {
+      await expect(page.getByTestId(profitId)).toHaveText(money((s[key] as number) + delta));
+      expect(await sessions(page)).toBe((s[`${key}Count`] as number) + count);
+    },
+  };
+}
+
+const sessionDetail = (old: string | 'missing', fresh: string | 'missing'): PageRead => {
+  const check = (want: string | 'missing'): PageCheck => async (page, _s, res) => {
+    if (want === 'missing') return expect(res?.status()).toBe(404);
+    await expect(page.getByTestId('session-result')).toHaveText(want);
+  };
+  return { label: '/sessions/<id>', url: (s) => `/sessions/${s.id}`, old: check(old), fresh: check(fresh) };
+};
+
+const runningBanner = (old: boolean, fresh: boolean): PageRead => ({
+  label: 'running-session banner on the dashboard',
+  url: () => '/dashboard',
+  old: async (page) => expect(page.getByTestId('running-banner')).toHaveCount(old ? 1 : 0),
+  fresh: async (page) => expect(page.getByTestId('running-banner')).toHaveCount(fresh ? 1 : 0),
+});
+
+/** /sessions/live: the running session's total buy-in, or the start form when none runs. */
+const livePage = (old: string | null, fresh: string | null): PageRead => {
+  const check = (want: string | null): PageCheck => async (page) => {
+    if (want === null) await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a session');
+    else await expect(page.getByTestId('running-buy-in')).toHaveText(want);
+  };
+  return { label: '/sessions/live', url: () => '/sessions/live', old: check(old), fresh: check(fresh) };
+};
+
+/** A site of its own and, unless told otherwise, a live session running there with a 100.00 buy-in. */
+async function liveAtNewSite(w: World, s: Scratch, start = true) {
+  await w.a.goto('/sessions/live');
+  if (await w.a.getByRole('form', { name: 'End the session' }).count()) await endLiveSession(w.a, '100');
+  s.name = `Live ${stampOf()}`;
+  s.id = await addHolding(w.a, 'sites', { name: `${s.name}`, amount: '300.00' });
+  w.hasHolding = true;
+  if (start) await startLiveSession(w.a, `${s.name} (online)`, '100');
+}
+
 const IMPLS: Record<InvalidationRowName, RowImpl> = {
   'create a poker site': {
     arrange: async (_w, s) => {
@@ -624,6 +687,93 @@ const IMPLS: Record<InvalidationRowName, RowImpl> = {
       await updateBalance(w.a, '510.00');
     },
     reads: [goalsPage('active', 'completed'), dashboardGoal(true, false), achievement('GOAL_COMPLETED', 'Locked', 'Unlocked on'), dashboard({ bankroll: 50_000 }, { name: oneSite, old: '$10.00', fresh: '$510.00' })],
+  },
+
+  'log a session': {
+    arrange: async (w, s) => {
+      await ensureHolding(w);
+      s.venue = `Casino ${stampOf()}`;
+    },
+    act: async (w, s) => {
+      s.id = await logSession(w.a, { venue: `${s.venue}`, buyIn: '100', cashOut: '142.50', start: hoursAgo(5), end: hoursAgo(3) });
+    },
+    reads: [
+      sessionTotals('/sessions', 4250, 1),
+      sessionTotals('/sessions/stats', 4250, 1),
+      achievement('SESSION_1', 'Locked', 'Unlocked on'),
+      pageRead({
+        label: 'the new venue is remembered (/sessions/new)',
+        url: () => '/sessions/new',
+        old: async (page, s) => expect(page.getByLabel('Where').locator('option', { hasText: `${s.venue} (live)` })).toHaveCount(0),
+        fresh: async (page, s) => expect(page.getByLabel('Where').locator('option', { hasText: `${s.venue} (live)` })).toHaveCount(1),
+      }),
+    ],
+  },
+
+  'edit a session': {
+    arrange: async (w, s) => {
+      s.id = await logSession(w.a, { venue: `Edit ${stampOf()}`, buyIn: '100', cashOut: '110', start: hoursAgo(5), end: hoursAgo(3) });
+    },
+    act: async (w, s) => {
+      await w.a.goto(`/sessions/${s.id}/edit`);
+      await w.a.getByLabel('Cash-out').fill('160');
+      await w.a.getByRole('button', { name: 'Save changes' }).click();
+      await expect(w.a.getByRole('status')).toHaveText('Changes saved.');
+    },
+    reads: [
+      sessionTotals('/sessions', 5000, 0),
+      sessionTotals('/sessions/stats', 5000, 0),
+      sessionDetail('+$10.00', '+$60.00'),
+      pageRead({
+        label: '/sessions/<id>/edit form',
+        url: (s) => `/sessions/${s.id}/edit`,
+        old: async (page) => expect(page.getByLabel('Cash-out')).toHaveValue('110'),
+        fresh: async (page) => expect(page.getByLabel('Cash-out')).toHaveValue('160'),
+      }),
+    ],
+  },
+
+  'delete a session': {
+    arrange: async (w, s) => {
+      s.id = await logSession(w.a, { venue: `Gone ${stampOf()}`, buyIn: '100', cashOut: '75', start: hoursAgo(5), end: hoursAgo(3) });
+    },
+    act: async (w, s) => {
+      await w.a.goto(`/sessions/${s.id}/delete`);
+      await w.a.getByRole('button', { name: 'Delete session' }).click();
+      await expect(w.a.getByRole('status')).toHaveText('Session deleted.');
+    },
+    reads: [sessionTotals('/sessions', 2500, -1), sessionTotals('/sessions/stats', 2500, -1), sessionDetail('-$25.00', 'missing')],
+  },
+
+  'start a live session': {
+    arrange: (w, s) => liveAtNewSite(w, s, false),
+    act: async (w, s) => startLiveSession(w.a, `${s.name} (online)`, '100'),
+    reads: [runningBanner(false, true), livePage(null, '$100.00')],
+  },
+
+  'add a rebuy to the live session': {
+    arrange: (w, s) => liveAtNewSite(w, s),
+    act: async (w) => {
+      await w.a.goto('/sessions/live');
+      await w.a.getByLabel('Rebuy or add-on (USD)').fill('25');
+      await w.a.getByRole('button', { name: 'Add rebuy' }).click();
+      await expect(w.a.getByRole('status')).toHaveText('Rebuy added.');
+    },
+    reads: [livePage('$100.00', '$125.00')],
+  },
+
+  'end the live session with a site balance update': {
+    arrange: (w, s) => liveAtNewSite(w, s),
+    act: async (w) => {
+      await endLiveSession(w.a, '180', true);
+    },
+    reads: [
+      runningBanner(true, false),
+      livePage('$100.00', null),
+      sessionTotals('/sessions/stats', 8000, 1),
+      holdingPage('sites', { balance: '$300.00', rows: 1 }, { balance: '$380.00', rows: 2 }),
+      dashboard({ bankroll: 8000 }, { name: oneSite, old: '$300.00', fresh: '$380.00' }),
+    ],
   },
 
   'change the display currency': {

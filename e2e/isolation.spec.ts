@@ -20,6 +20,7 @@ import {
   articleInput,
   createGoal,
   exportOf,
+  logSession,
   notFoundHeading,
   snapshotIds,
   stampOf,
@@ -51,6 +52,8 @@ interface Owner {
   assetSnaps: string[];
   transfer: string;
   goal: string;
+  /** An ended play session at the first site. */
+  session: string;
 }
 
 interface World {
@@ -81,7 +84,10 @@ async function seedOwner(browser: Browser, tag: string): Promise<Owner> {
   await updateBalance(page, '44.44');
   const transfer = await addTransfer(page, 'DEPOSIT', '42.00', names[3]);
   await createGoal(page, '1,000,000');
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString().slice(0, 16);
+  const session = await logSession(page, { where: `${names[0]} (online)`, buyIn: '50', cashOut: '65', start: hoursAgo(4), end: hoursAgo(2) });
   return {
+    session,
     page,
     email,
     names,
@@ -96,7 +102,7 @@ async function seedOwner(browser: Browser, tag: string): Promise<Owner> {
 }
 
 /** Everything of A that must never reach B (ids and names). */
-const secretsOf = (w: World): string[] => [w.a.site, w.a.siteTwo, w.a.asset, ...w.a.siteSnaps, ...w.a.assetSnaps, w.a.transfer, w.a.goal, w.a.email, ...w.a.names];
+const secretsOf = (w: World): string[] => [w.a.site, w.a.siteTwo, w.a.asset, ...w.a.siteSnaps, ...w.a.assetSnaps, w.a.transfer, w.a.goal, w.a.session, w.a.email, ...w.a.names];
 
 /* ------------------------------------------------------------------------ page rows -- */
 
@@ -112,6 +118,9 @@ const PAGE_URLS: Record<IsolationPageRoute, (w: World) => string[]> = {
   '/assets/[id]/snapshots/[snapshotId]/delete': (w) => [`/assets/${w.a.asset}/snapshots/${w.a.assetSnaps[1]}/delete`, `/assets/${w.b.asset}/snapshots/${w.a.assetSnaps[1]}/delete`],
   '/transfers/[id]/edit': (w) => [`/transfers/${w.a.transfer}/edit`],
   '/transfers/[id]/delete': (w) => [`/transfers/${w.a.transfer}/delete`],
+  '/sessions/[id]': (w) => [`/sessions/${w.a.session}`],
+  '/sessions/[id]/edit': (w) => [`/sessions/${w.a.session}/edit`],
+  '/sessions/[id]/delete': (w) => [`/sessions/${w.a.session}/delete`],
   '/admin/articles': () => ['/admin/articles'],
   '/admin/articles/new': () => ['/admin/articles/new'],
   '/admin/articles/[id]': (w) => [`/admin/articles/${w.draft.id}`],
@@ -144,6 +153,28 @@ async function forgeOwnForm(page: Page, url: string, form: string, ids: Record<s
 }
 
 const noFill = async () => undefined;
+
+/**
+ * On B's own session form (log or live start): fill it for B's own site, then point the "Where"
+ * select at A's site (an option B was never offered) just before submitting.
+ */
+async function forgeSessionPlace(w: World, url: string, submit: string, fill: (form: ReturnType<Page['locator']>) => Promise<void>) {
+  const page = w.b.page;
+  await page.goto(url);
+  const form = page.locator('form.session-form', { has: page.getByRole('button', { name: submit }) });
+  await form.getByLabel('Where').selectOption({ label: `${w.b.names[0]} (online)` });
+  await form.getByLabel('Small blind').fill('1');
+  await form.getByLabel('Big blind').fill('2');
+  await form.getByLabel('Buy-in').fill('10');
+  await fill(form);
+  await form.getByLabel('Where').evaluate((el, value) => {
+    const select = el as HTMLSelectElement;
+    select.add(new Option('forged', value));
+    select.value = value;
+  }, `site:${w.a.site}`);
+  await form.getByRole('button', { name: submit, exact: true }).click();
+  await expect(notFoundHeading(page)).toBeVisible();
+}
 
 /**
  * Submits a form the ADMIN was served (server-action ids and all) from B's browser, without
@@ -224,6 +255,14 @@ const ACTIONS: Record<IsolationActionRowName, (w: World) => Promise<void>> = {
   "edit A's transfer": (w) =>
     forgeOwnForm(w.b.page, `/transfers/${w.b.transfer}/edit`, 'form:has(input[name="amount"])', { id: w.a.transfer }, (f) => f.getByLabel('Amount').fill('1.00'), 'Save changes'),
   "delete A's transfer": (w) => forgeOwnForm(w.b.page, `/transfers/${w.b.transfer}/delete`, 'form:has(input[name="id"])', { id: w.a.transfer }, noFill, 'Delete deposit'),
+  "log a session at A's site": (w) =>
+    forgeSessionPlace(w, '/sessions/new', 'Save session', async (f) => {
+      await f.getByLabel('Cash-out').fill('20');
+    }),
+  "start a live session at A's site": (w) => forgeSessionPlace(w, '/sessions/live', 'Start session', noFill),
+  "edit A's session": (w) =>
+    forgeOwnForm(w.b.page, `/sessions/${w.b.session}/edit`, 'form.session-form', { id: w.a.session }, (f) => f.getByLabel('Cash-out').fill('1'), 'Save changes'),
+  "delete A's session": (w) => forgeOwnForm(w.b.page, `/sessions/${w.b.session}/delete`, 'form:has(input[name="id"])', { id: w.a.session }, noFill, 'Delete session'),
   "archive A's goal": (w) => forgeOwnForm(w.b.page, '/goals', 'form:has(input[name="goalId"])', { goalId: w.a.goal }, noFill, 'Archive this goal'),
 
   'a non-admin submits the new-article form': (w) =>

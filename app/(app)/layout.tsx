@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { signOutAction } from '../(public)/auth-actions';
+import { RunningBanner } from './_sessions/running-banner';
 
 const NAV = [
   ['/dashboard', 'Dashboard'],
   ['/sites', 'Poker sites'],
   ['/assets', 'Assets'],
   ['/transfers', 'Deposits & withdrawals'],
+  ['/sessions', 'Sessions'],
   ['/goals', 'Goals'],
   ['/stakes', 'Stakes'],
   ['/achievements', 'Achievements'],
@@ -38,6 +40,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </form>
         </nav>
       </header>
+      <RunningBanner />
       <main id="main" className="container">
         {children}
       </main>

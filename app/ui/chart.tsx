@@ -28,16 +28,21 @@ interface Props {
   /** Unique per page: ids of the title, description and caption derive from it. */
   id?: string;
   heading?: string;
+  /** 'profit': one line (cumulative session profit), with its own summary and table. */
+  lines?: 'both' | 'profit';
+  /** What the summary and table call the profit line (with lines = 'profit'). */
+  profitLabel?: string;
 }
 
-export function BankrollChart({ points, tableRows, currency, id = 'bankroll-chart', heading = 'Bankroll and profit over time' }: Props) {
+export function BankrollChart({ points, tableRows, currency, id = 'bankroll-chart', heading = 'Bankroll and profit over time', lines = 'both', profitLabel = 'Profit' }: Props) {
   if (points.length === 0) return null;
+  const series = lines === 'both' ? SERIES : SERIES.filter((s) => s.key === 'profit').map((s) => ({ ...s, label: profitLabel }));
   const g = chartGeometry(points, DEFAULT_LAYOUT);
   const first = points[0];
   const last = points[points.length - 1];
   const money = (amount: string) => formatMoney(new Decimal(amount), currency);
   const change = new Decimal(last.bankroll).minus(first.bankroll);
-  const summary =
+  const summary = lines === 'profit' ? `${profitLabel} in ${currency} from ${formatDayLong(first.day)} to ${formatDayLong(last.day)}: ${money(last.profit)} on ${formatDayLong(last.day)}.` :
     `Daily values in ${currency} from ${formatDayLong(first.day)} to ${formatDayLong(last.day)}. ` +
     `On ${formatDayLong(last.day)} the bankroll was ${money(last.bankroll)} and the profit ${money(last.profit)}; ` +
     `the bankroll ${change.isNegative() ? 'fell' : 'grew'} by ${money(change.abs().toFixed(2))} over the period.`;
@@ -48,7 +53,7 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
     <figure className="chart card" aria-labelledby={`${id}-heading`} style={{ margin: '1rem 0' }}>
       <h2 id={`${id}-heading`}>{heading}</h2>
       <ul aria-label="Legend" style={{ display: 'flex', gap: '1.25rem', listStyle: 'none', padding: 0, margin: '0 0 .5rem' }}>
-        {SERIES.map((s) => (
+        {series.map((s) => (
           <li key={s.key} style={{ display: 'flex', alignItems: 'center', gap: '.4rem' }}>
             <svg width="28" height="10" aria-hidden="true" focusable="false" style={{ width: 28, height: 10, flex: 'none' }}>
               <line x1="0" y1="5" x2="28" y2="5" stroke={s.color} strokeWidth="3" strokeDasharray={s.dash} />
@@ -92,7 +97,7 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
           </g>
           <line x1={plot.left} x2={plot.right} y1={g.zeroY} y2={g.zeroY} stroke="#8a958f" strokeWidth="1" />
           <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} stroke="#8a958f" strokeWidth="1" />
-          {SERIES.map((s) => (
+          {series.map((s) => (
             <path
               key={s.key}
               d={s.key === 'bankroll' ? g.bankrollPath : g.profitPath}
@@ -113,15 +118,17 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
         <summary>Show the chart data as a table</summary>
         <div className="table-wrap">
           <table>
-            <caption className="muted">Bankroll and profit at the end of each month and today, in {currency}</caption>
+            <caption className="muted">{lines === 'both' ? 'Bankroll and profit at the end of each month and today' : `${profitLabel} at the end of each month and on the last day`}, in {currency}</caption>
             <thead>
               <tr>
                 <th scope="col">Date</th>
+                {lines === 'both' && (
+                  <th scope="col" className="num">
+                    Bankroll
+                  </th>
+                )}
                 <th scope="col" className="num">
-                  Bankroll
-                </th>
-                <th scope="col" className="num">
-                  Profit
+                  {lines === 'both' ? 'Profit' : profitLabel}
                 </th>
               </tr>
             </thead>
@@ -129,7 +136,7 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
               {(tableRows ?? summaryRows(points)).map((p) => (
                 <tr key={p.day}>
                   <th scope="row">{formatDayLong(p.day)}</th>
-                  <td className="num">{money(p.bankroll)}</td>
+                  {lines === 'both' && <td className="num">{money(p.bankroll)}</td>}
                   <td className="num">{money(p.profit)}</td>
                 </tr>
               ))}

@@ -155,3 +155,71 @@ export function articleInput(stamp: string, marker: string, tagNames: string[]):
 
 /** The app's 404 page (or Next's default one). */
 export const notFoundHeading = (page: Page): Locator => page.getByRole('heading', { name: /not found|could not be found/i });
+
+/* --------------------------------------------------------------------- play sessions -- */
+
+export interface LoggedSession {
+  kind?: 'CASH' | 'TOURNAMENT';
+  /** The "Where" option label, e.g. "Stars (online)"; default: a new live venue `venue`. */
+  where?: string;
+  venue?: string;
+  blinds?: [string, string];
+  buyIn: string;
+  fee?: string;
+  cashOut: string;
+  /** datetime-local values (UTC). */
+  start?: string;
+  end?: string;
+  hands?: string;
+  notes?: string;
+}
+
+/** Logs an ended session through /sessions/new; returns its id (from the detail page URL). */
+export async function logSession(page: Page, s: LoggedSession): Promise<string> {
+  await page.goto('/sessions/new');
+  const form = page.locator('form.session-form');
+  await form.getByLabel('Type').selectOption(s.kind ?? 'CASH');
+  if (s.where) await form.getByLabel('Where').selectOption({ label: s.where });
+  else {
+    await form.getByLabel('Where').selectOption('new');
+    await form.getByLabel('Live venue name').fill(s.venue ?? 'Home game');
+  }
+  await form.getByLabel('Currency').selectOption('USD');
+  if ((s.kind ?? 'CASH') === 'CASH') {
+    await form.getByLabel('Small blind').fill(s.blinds?.[0] ?? '1');
+    await form.getByLabel('Big blind').fill(s.blinds?.[1] ?? '2');
+  } else await form.getByLabel('Fee').fill(s.fee ?? '0');
+  await form.getByLabel(/^Buy-in/).fill(s.buyIn);
+  await form.getByLabel('Cash-out').fill(s.cashOut);
+  if (s.hands) await form.getByLabel('Hands played').fill(s.hands);
+  if (s.start) await form.getByLabel('Start').fill(s.start);
+  if (s.end) await form.getByLabel('End', { exact: true }).fill(s.end);
+  if (s.notes) await form.getByLabel('Notes').fill(s.notes);
+  await form.getByRole('button', { name: 'Save session' }).click();
+  await expect(page).toHaveURL(/\/sessions\/[^/]+\?done=logged$/);
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+/** Starts the live timer for a cash game at `where` (an option label) with `buyIn`. */
+export async function startLiveSession(page: Page, where: string, buyIn: string) {
+  await page.goto('/sessions/live');
+  const form = page.locator('form.session-form');
+  await form.getByLabel('Where').selectOption({ label: where });
+  await form.getByLabel('Currency').selectOption('USD');
+  await form.getByLabel('Small blind').fill('0.5');
+  await form.getByLabel('Big blind').fill('1');
+  await form.getByLabel('Buy-in').fill(buyIn);
+  await form.getByRole('button', { name: 'Start session' }).click();
+  await expect(page.getByRole('status')).toHaveText('Session started. Good luck!');
+}
+
+/** Ends the running session with `cashOut`; returns the session id. */
+export async function endLiveSession(page: Page, cashOut: string, updateBalance = false): Promise<string> {
+  await page.goto('/sessions/live');
+  const form = page.getByRole('form', { name: 'End the session' });
+  await form.getByLabel(/^Cash-out/).fill(cashOut);
+  if (updateBalance) await form.getByLabel(/Update the site/).check();
+  await form.getByRole('button', { name: 'End session' }).click();
+  await expect(page).toHaveURL(/\/sessions\/[^/]+\?done=ended$/);
+  return new URL(page.url()).pathname.split('/').pop()!;
+}

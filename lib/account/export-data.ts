@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { AccountData } from '@/lib/account/export-format';
 
-type Db = Pick<PrismaClient, 'user' | 'holding' | 'transfer' | 'goal' | 'userAchievement' | 'articleRead'>;
+type Db = Pick<PrismaClient, 'user' | 'holding' | 'transfer' | 'goal' | 'userAchievement' | 'articleRead' | 'playSession'>;
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -15,7 +15,7 @@ const money = (d: { toFixed(dp: number): string }) => d.toFixed(2);
  * ties on the visible fields are broken by creation order, which an import preserves.
  */
 export async function loadAccountData(prisma: Db, userId: string): Promise<AccountData> {
-  const [user, holdings, transfers, goals, achievements, reads] = await Promise.all([
+  const [user, holdings, transfers, goals, achievements, reads, sessions] = await Promise.all([
     prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, displayCurrency: true } }),
     prisma.holding.findMany({
       where: { userId },
@@ -41,6 +41,12 @@ export async function loadAccountData(prisma: Db, userId: string): Promise<Accou
     }),
     prisma.userAchievement.findMany({ where: { userId }, orderBy: [{ unlockedAt: 'asc' }, { achievementCode: 'asc' }], select: { achievementCode: true, unlockedAt: true } }),
     prisma.articleRead.findMany({ where: { userId }, orderBy: [{ readAt: 'asc' }, { articleId: 'asc' }], select: { readAt: true, article: { select: { slug: true } } } }),
+    // Ended sessions only: a running one has no result yet and is not part of the record.
+    prisma.playSession.findMany({
+      where: { userId, endedAt: { not: null } },
+      orderBy: [{ startedAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+      include: { site: { select: { name: true } }, venue: { select: { name: true } } },
+    }),
   ]);
   return {
     profile: { email: user.email, displayCurrency: user.displayCurrency },
@@ -65,5 +71,28 @@ export async function loadAccountData(prisma: Db, userId: string): Promise<Accou
     })),
     achievements: achievements.map((a) => ({ code: a.achievementCode, unlockedAt: iso(a.unlockedAt) })),
     articleReads: reads.map((r) => ({ slug: r.article.slug, readAt: iso(r.readAt) })),
+    sessions: sessions.map((x) => ({
+      kind: x.kind,
+      game: x.game,
+      site: x.site?.name ?? null,
+      venue: x.venue?.name ?? null,
+      currency: x.currency,
+      smallBlind: x.smallBlind ? money(x.smallBlind) : null,
+      bigBlind: x.bigBlind ? money(x.bigBlind) : null,
+      buyIn: money(x.buyIn),
+      fee: money(x.fee),
+      reEntries: x.reEntries,
+      rebuys: money(x.rebuys),
+      cashOut: money(x.cashOut!),
+      expenses: money(x.expenses),
+      place: x.place,
+      fieldSize: x.fieldSize,
+      hands: x.hands,
+      startedAt: iso(x.startedAt),
+      endedAt: iso(x.endedAt!),
+      breakMinutes: x.breakMinutes,
+      notes: x.notes,
+      tags: x.tags ?? [],
+    })),
   };
 }

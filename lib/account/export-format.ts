@@ -9,7 +9,10 @@
  *     transfers: [{ type, amount, currency, occurredOn, note }],
  *     goals: [{ type, targetAmount, currency, endDate, status, createdAt, completedAt, archivedAt }],
  *     achievements: [{ code, unlockedAt }],
- *     articleReads: [{ slug, readAt }] }
+ *     articleReads: [{ slug, readAt }],
+ *     sessions: [{ kind, game, site, venue, currency, smallBlind, bigBlind, buyIn, fee, reEntries,
+ *                  rebuys, cashOut, expenses, place, fieldSize, hands, startedAt, endedAt,
+ *                  breakMinutes, notes, tags }] }   (ended play sessions; a running one is not exported)
  *
  * CSV: one file (UTF-8 with BOM, CRLF, RFC 4180 quoting, formula guard: see csv.ts) with a
  * header row and one row per record. The `record` column says what the row is; each kind of
@@ -24,6 +27,10 @@
  *                timestamp (created at), completed_at, archived_at
  *   achievement  ref (code), timestamp (unlocked at)
  *   read         ref (article slug), timestamp (read at)
+ *   session      type (CASH|TOURNAMENT), game, site (poker site name) or venue (live venue name),
+ *                currency, small_blind, big_blind, buy_in, fee, re_entries, rebuys, cash_out,
+ *                expenses, place, field_size, hands, timestamp (started at), ended_at,
+ *                break_minutes, note (notes), tags (comma-separated)
  *
  * In both formats amounts are exact decimal strings with 2 decimals ("1234.50"), days are
  * YYYY-MM-DD and instants ISO 8601 in UTC with milliseconds.
@@ -78,6 +85,31 @@ export interface ExportRead {
   readAt: string;
 }
 
+/** An ended play session; its place by name (site or live venue; neither once the site was deleted). */
+export interface ExportSession {
+  kind: 'CASH' | 'TOURNAMENT';
+  game: 'NLHE' | 'PLO' | 'PLO5' | 'LHE' | 'MIXED' | 'OTHER';
+  site: string | null;
+  venue: string | null;
+  currency: string;
+  smallBlind: string | null;
+  bigBlind: string | null;
+  buyIn: string;
+  fee: string;
+  reEntries: number;
+  rebuys: string;
+  cashOut: string;
+  expenses: string;
+  place: number | null;
+  fieldSize: number | null;
+  hands: number | null;
+  startedAt: string;
+  endedAt: string;
+  breakMinutes: number;
+  notes: string | null;
+  tags: string[];
+}
+
 /** Everything a user owns, as plain JSON-ready data. */
 export interface AccountData {
   profile: { email: string; displayCurrency: string };
@@ -86,6 +118,7 @@ export interface AccountData {
   goals: ExportGoal[];
   achievements: ExportAchievement[];
   articleReads: ExportRead[];
+  sessions: ExportSession[];
 }
 
 export interface ExportDocument extends AccountData {
@@ -118,10 +151,27 @@ export const CSV_COLUMNS = [
   'archived_at',
   'note',
   'ref',
+  'game',
+  'site',
+  'venue',
+  'small_blind',
+  'big_blind',
+  'buy_in',
+  'fee',
+  're_entries',
+  'rebuys',
+  'cash_out',
+  'expenses',
+  'place',
+  'field_size',
+  'hands',
+  'ended_at',
+  'break_minutes',
+  'tags',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-export const CSV_RECORDS = ['profile', 'holding', 'snapshot', 'transfer', 'goal', 'achievement', 'read'] as const;
+export const CSV_RECORDS = ['profile', 'holding', 'snapshot', 'transfer', 'goal', 'achievement', 'read', 'session'] as const;
 export type CsvRecord = (typeof CSV_RECORDS)[number];
 
 type CsvValues = Partial<Record<CsvColumn, string | number | null>>;
@@ -156,6 +206,34 @@ export function csvExportLines(data: AccountData): string[] {
   }
   for (const a of data.achievements) lines.push(row('achievement', { ref: a.code, timestamp: a.unlockedAt }));
   for (const r of data.articleReads) lines.push(row('read', { ref: r.slug, timestamp: r.readAt }));
+  for (const x of data.sessions) {
+    lines.push(
+      row('session', {
+        type: x.kind,
+        game: x.game,
+        site: x.site,
+        venue: x.venue,
+        currency: x.currency,
+        small_blind: x.smallBlind,
+        big_blind: x.bigBlind,
+        buy_in: x.buyIn,
+        fee: x.fee,
+        re_entries: x.reEntries,
+        rebuys: x.rebuys,
+        cash_out: x.cashOut,
+        expenses: x.expenses,
+        place: x.place,
+        field_size: x.fieldSize,
+        hands: x.hands,
+        timestamp: x.startedAt,
+        ended_at: x.endedAt,
+        break_minutes: x.breakMinutes,
+        note: x.notes,
+        // Tags cannot hold commas (the form splits on them), so the list round-trips.
+        tags: x.tags.join(', '),
+      }),
+    );
+  }
   return lines;
 }
 

@@ -13,7 +13,8 @@ import type { DayKey } from '@/lib/domain/days';
 import { hasControlChars, hasVisibleChar, isStorableText } from '@/lib/domain/text';
 import { parseCsv, unprotectFormula } from '@/lib/account/csv';
 import { CSV_COLUMNS, CSV_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, type CsvColumn, type CsvRecord } from '@/lib/account/export-format';
-import { latestDay, latestInstant } from '@/lib/fields/limits';
+import { SESSION_MAX_MINUTES, SESSION_NOTES_MAX, SESSION_TAG_MAX, SESSION_TAGS_MAX, VENUE_NAME_MAX, latestDay, latestInstant } from '@/lib/fields/limits';
+import { GAMES, SESSION_KINDS, parseTags } from '@/lib/sessions/rules';
 import * as f from '@/lib/account/fields';
 
 export interface PlannedSnapshot {
@@ -60,12 +61,38 @@ export interface PlannedRead {
   readAt: Date;
 }
 
+export interface PlannedSession {
+  kind: (typeof SESSION_KINDS)[number];
+  game: (typeof GAMES)[number];
+  /** A poker site of the file or of the account, by name; or a live venue by name; or neither. */
+  site: string | null;
+  venue: string | null;
+  currency: string;
+  smallBlind: string | null;
+  bigBlind: string | null;
+  buyIn: string;
+  fee: string;
+  reEntries: number;
+  rebuys: string;
+  cashOut: string;
+  expenses: string;
+  place: number | null;
+  fieldSize: number | null;
+  hands: number | null;
+  startedAt: Date;
+  endedAt: Date;
+  breakMinutes: number;
+  notes: string | null;
+  tags: string[];
+}
+
 export interface ImportPlan {
   holdings: PlannedHolding[];
   transfers: PlannedTransfer[];
   goals: PlannedGoal[];
   achievements: PlannedAchievement[];
   articleReads: PlannedRead[];
+  sessions: PlannedSession[];
 }
 
 export type ImportFormat = 'json' | 'csv';
@@ -140,7 +167,48 @@ function fieldsFor(now: Date) {
     endDate: f.optional(f.day(f.LATEST_END_DAY), null),
     achievementCode: f.achievementCode,
     slug: f.slug,
+    sessionKind: f.oneOf(SESSION_KINDS),
+    game: f.oneOf(GAMES),
+    placeName: f.optional(storable(f.text({ min: 1, max: VENUE_NAME_MAX }), { shown: true }), null),
+    optionalAmount: f.optional(f.amount({ positive: false }), null),
+    zeroAmount: f.optional(f.amount({ positive: false }), '0.00'),
+    reEntries: f.optional(count(1000), 0),
+    optionalCount: f.optional(count(1_000_000), null),
+    breakMinutes: f.optional(count(SESSION_MAX_MINUTES), 0),
+    notes: f.optional(storable(f.text({ max: SESSION_NOTES_MAX })), null),
+    tags: tagList,
   };
+}
+
+/** A whole number from 0 to `max` (JSON number or digits). */
+function count(max: number): f.FieldParser<number> {
+  return (raw) => {
+    if (raw === undefined || raw === null || raw === '') return { ok: false, message: 'is required' };
+    const value = typeof raw === 'string' ? raw.trim() : raw;
+    const n = typeof value === 'number' ? value : /^\d+$/.test(String(value)) ? Number(value) : NaN;
+    return Number.isInteger(n) && n >= 0 && n <= max ? { ok: true, value: n } : { ok: false, message: `must be a whole number from 0 to ${max.toLocaleString('en-US')}` };
+  };
+}
+
+/** Tags: a JSON list of strings or a comma-separated text (CSV), with the form's limits. */
+const tagList: f.FieldParser<string[]> = (raw) => {
+  if (raw === undefined || raw === null || raw === '') return { ok: true, value: [] };
+  const list = Array.isArray(raw) ? (raw.every((t) => typeof t === 'string') ? parseTags(raw.join(',')) : null) : typeof raw === 'string' ? parseTags(raw) : null;
+  if (!list) return { ok: false, message: 'must be a list of tags' };
+  if (list.length > SESSION_TAGS_MAX) return { ok: false, message: `can have at most ${SESSION_TAGS_MAX} tags` };
+  if (list.some((t) => [...t].length > SESSION_TAG_MAX || !isStorableText(t) || hasControlChars(t))) return { ok: false, message: `must be tags of at most ${SESSION_TAG_MAX} visible characters` };
+  return { ok: true, value: list };
+};
+
+/** The rules that span a session's fields (the form's, for data that skips the form). */
+function sessionProblems(x: PlannedSession): string[] {
+  const out: string[] = [];
+  if (x.endedAt <= x.startedAt) out.push('ends before it starts');
+  else if ((x.endedAt.getTime() - x.startedAt.getTime()) / 60_000 > SESSION_MAX_MINUTES) out.push(`lasts more than ${SESSION_MAX_MINUTES / 60} hours`);
+  if (x.kind === 'CASH' && (x.bigBlind === null || Number(x.bigBlind) === 0)) out.push('is a cash game without a big blind');
+  if (x.site !== null && x.venue !== null) out.push('names both a site and a venue (keep one)');
+  if (x.place !== null && x.fieldSize !== null && x.place > x.fieldSize) out.push('has a place larger than its field size');
+  return out;
 }
 
 type Located<T> = T & { where: string };
@@ -228,6 +296,31 @@ function jsonSchema(now: Date) {
     ),
     achievements: list(object({ code: zf(x.achievementCode), unlockedAt: zf(x.instant) })),
     articleReads: list(object({ slug: zf(x.slug), readAt: zf(x.instant) })),
+    sessions: list(
+      object({
+        kind: zf(x.sessionKind),
+        game: zf(x.game),
+        site: zf(x.placeName),
+        venue: zf(x.placeName),
+        currency: zf(x.currency),
+        smallBlind: zf(x.optionalAmount),
+        bigBlind: zf(x.optionalAmount),
+        buyIn: zf(x.snapshotAmount),
+        fee: zf(x.zeroAmount),
+        reEntries: zf(x.reEntries),
+        rebuys: zf(x.zeroAmount),
+        cashOut: zf(x.snapshotAmount),
+        expenses: zf(x.zeroAmount),
+        place: zf(x.optionalCount),
+        fieldSize: zf(x.optionalCount),
+        hands: zf(x.optionalCount),
+        startedAt: zf(x.instant),
+        endedAt: zf(x.instant),
+        breakMinutes: zf(x.breakMinutes),
+        notes: zf(x.notes),
+        tags: zf(x.tags),
+      }),
+    ),
   });
 }
 
@@ -250,6 +343,7 @@ export function parseJsonImport(text: string, now: Date): ImportParseResult {
     doc.goals.map((g, i) => ({ ...g, where: `goals[${i}]` })),
     problems,
   );
+  doc.sessions.forEach((x, i) => sessionProblems(x).forEach((p) => problems.add(`sessions[${i}] ${p}`)));
   if (problems.any) return { ok: false, errors: problems.all() };
   return {
     ok: true,
@@ -259,6 +353,7 @@ export function parseJsonImport(text: string, now: Date): ImportParseResult {
       goals: doc.goals,
       achievements: uniqueBy(doc.achievements, (a) => a.code),
       articleReads: uniqueBy(doc.articleReads, (r) => r.slug),
+      sessions: doc.sessions,
     },
   };
 }
@@ -286,6 +381,29 @@ function csvSpecs(now: Date) {
     },
     achievement: { ref: x.achievementCode, timestamp: x.instant },
     read: { ref: x.slug, timestamp: x.instant },
+    session: {
+      type: x.sessionKind,
+      game: x.game,
+      site: x.placeName,
+      venue: x.placeName,
+      currency: x.currency,
+      small_blind: x.optionalAmount,
+      big_blind: x.optionalAmount,
+      buy_in: x.snapshotAmount,
+      fee: x.zeroAmount,
+      re_entries: x.reEntries,
+      rebuys: x.zeroAmount,
+      cash_out: x.snapshotAmount,
+      expenses: x.zeroAmount,
+      place: x.optionalCount,
+      field_size: x.optionalCount,
+      hands: x.optionalCount,
+      timestamp: x.instant,
+      ended_at: x.instant,
+      break_minutes: x.breakMinutes,
+      note: x.notes,
+      tags: x.tags,
+    },
   } satisfies Record<CsvRecord, CsvSpec>;
 }
 
@@ -360,6 +478,7 @@ export function parseCsvImport(text: string, now: Date): ImportParseResult {
   const goals: Located<PlannedGoal>[] = [];
   const achievements: PlannedAchievement[] = [];
   const reads: PlannedRead[] = [];
+  const sessions: PlannedSession[] = [];
   for (const { record, line, values } of typed) {
     switch (record) {
       case 'profile':
@@ -406,6 +525,37 @@ export function parseCsvImport(text: string, now: Date): ImportParseResult {
         if (v) reads.push({ slug: v.ref, readAt: v.timestamp });
         break;
       }
+      case 'session': {
+        const v = parseRow('session', line, values);
+        if (!v) break;
+        const planned: PlannedSession = {
+          kind: v.type,
+          game: v.game,
+          site: v.site,
+          venue: v.venue,
+          currency: v.currency,
+          smallBlind: v.small_blind,
+          bigBlind: v.big_blind,
+          buyIn: v.buy_in,
+          fee: v.fee,
+          reEntries: v.re_entries,
+          rebuys: v.rebuys,
+          cashOut: v.cash_out,
+          expenses: v.expenses,
+          place: v.place,
+          fieldSize: v.field_size,
+          hands: v.hands,
+          startedAt: v.timestamp,
+          endedAt: v.ended_at,
+          breakMinutes: v.break_minutes,
+          notes: v.note,
+          tags: v.tags,
+        };
+        const wrong = sessionProblems(planned);
+        if (wrong.length) wrong.forEach((p) => problems.add(`line ${line}: the session ${p}`));
+        else sessions.push(planned);
+        break;
+      }
     }
   }
 
@@ -426,6 +576,7 @@ export function parseCsvImport(text: string, now: Date): ImportParseResult {
       goals: goals.map(omitWhere),
       achievements: uniqueBy(achievements, (a) => a.code),
       articleReads: uniqueBy(reads, (r) => r.slug),
+      sessions,
     },
   };
 }
@@ -453,5 +604,6 @@ export function planCounts(plan: ImportPlan) {
     goals: plan.goals.length,
     achievements: plan.achievements.length,
     articleReads: plan.articleReads.length,
+    sessions: plan.sessions.length,
   };
 }

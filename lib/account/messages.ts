@@ -11,6 +11,7 @@ export function importSummaryMessage(s: ImportSummary): string {
     s.goals && plural(s.goals, 'goal', 'goals'),
     s.achievements && plural(s.achievements, 'achievement', 'achievements'),
     s.articleReads && plural(s.articleReads, 'article read mark', 'article read marks'),
+    s.sessions && plural(s.sessions, 'play session', 'play sessions'),
   ].filter((p): p is string => Boolean(p));
   const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing (the file has no records)');
   const skipped = s.skippedReads ? ` ${plural(s.skippedReads, 'read mark was', 'read marks were')} skipped: the article does not exist here.` : '';

@@ -52,6 +52,7 @@ export interface ImportSummary {
   articleReads: number;
   /** Read marks for articles that do not exist here (or are not published): not imported. */
   skippedReads: number;
+  sessions: number;
 }
 
 export type ImportOutcome = { ok: true; summary: ImportSummary; invalidation: Invalidation } | { ok: false; errors: string[] };
@@ -92,7 +93,12 @@ export async function importAccountData(prisma: Db, userId: string, plan: Import
       if (activeGoals > 0 && plan.goals.some((g) => g.status === 'ACTIVE')) {
         errors.push('The file has an active goal and your account already has one. Archive your current goal (or change the one in the file), then import again.');
       }
-      if (errors.length) return { ok: false, errors };
+      // A session's site is a poker site of the file or of the account; its venue is remembered.
+      const siteNames = new Set([...existing.filter((h) => h.kind === 'POKER_SITE'), ...plan.holdings.filter((h) => h.kind === 'POKER_SITE')].map((h) => h.name.toLowerCase()));
+      for (const [i, x] of plan.sessions.entries()) {
+        if (x.site !== null && !siteNames.has(x.site.toLowerCase())) errors.push(`Session ${i + 1} was played at the poker site "${x.site}", which is neither in the file nor in your account. Add the site first, then import again.`);
+      }
+      if (errors.length) return { ok: false, errors: errors.slice(0, 50) };
 
       const offset = { POKER_SITE: 0, ASSET: 0 };
       for (const h of existing) offset[h.kind] = Math.max(offset[h.kind], h.position + 1);
@@ -139,6 +145,26 @@ export async function importAccountData(prisma: Db, userId: string, plan: Import
         skipDuplicates: true,
       });
 
+      if (plan.sessions.length) {
+        const sites = await tx.holding.findMany({ where: { userId, kind: 'POKER_SITE' }, select: { id: true, name: true } });
+        const siteId = new Map(sites.map((h) => [h.name.toLowerCase(), h.id]));
+        const venueNames = [...new Map(plan.sessions.filter((x) => x.venue !== null).map((x) => [x.venue!.toLowerCase(), x.venue!])).values()];
+        const known = await tx.liveVenue.findMany({ where: { userId }, select: { id: true, name: true } });
+        const have = new Set(known.map((v) => v.name.toLowerCase()));
+        const added = await tx.liveVenue.createManyAndReturn({ data: venueNames.filter((n) => !have.has(n.toLowerCase())).map((name) => ({ userId, name })), select: { id: true, name: true } });
+        const venueId = new Map([...known, ...added].map((v) => [v.name.toLowerCase(), v.id]));
+        await inBatches(
+          plan.sessions.map(({ site, venue, ...x }, i) => ({
+            userId,
+            ...x,
+            siteId: site === null ? null : siteId.get(site.toLowerCase())!,
+            venueId: venue === null ? null : venueId.get(venue.toLowerCase())!,
+            createdAt: new Date(base + i),
+          })),
+          (data) => tx.playSession.createMany({ data }),
+        );
+      }
+
       // The imported balances may already reach the active goal.
       await completeGoalIfReached(tx, userId);
       await syncAchievements(tx, userId);
@@ -154,6 +180,7 @@ export async function importAccountData(prisma: Db, userId: string, plan: Import
           achievements: achievements.count,
           articleReads: reads.count,
           skippedReads: plan.articleReads.length - readable.length,
+          sessions: plan.sessions.length,
         },
       };
     }, LONG_TRANSACTION);

@@ -12,6 +12,8 @@ export const tags = {
   transfers: (userId: string) => `user:${userId}:transfers`,
   goals: (userId: string) => `user:${userId}:goals`,
   achievements: (userId: string) => `user:${userId}:achievements`,
+  /** Play sessions, the running one and the live venues (lists, statistics, the running banner). */
+  sessions: (userId: string) => `user:${userId}:sessions`,
   /** Which articles the user has read. */
   reads: (userId: string) => `user:${userId}:reads`,
   /** Exchange rates: shared by everyone. */
@@ -32,5 +34,5 @@ export function isUserTag(tag: string): boolean {
 
 /** Everything that belongs to one user (account deletion, import). */
 export function allUserTags(userId: string): string[] {
-  return [tags.profile, tags.holdings, tags.snapshots, tags.transfers, tags.goals, tags.achievements, tags.reads].map((t) => t(userId));
+  return [tags.profile, tags.holdings, tags.snapshots, tags.transfers, tags.goals, tags.achievements, tags.reads, tags.sessions].map((t) => t(userId));
 }

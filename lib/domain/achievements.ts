@@ -9,6 +9,9 @@ export const ACHIEVEMENT_CODES = [
   'READ_10',
   'BANKROLL_1K',
   'BANKROLL_10K',
+  'SESSION_1',
+  'HOURS_100',
+  'WINS_10',
 ] as const;
 export type AchievementCode = (typeof ACHIEVEMENT_CODES)[number];
 
@@ -18,6 +21,10 @@ export interface AchievementFacts {
   articlesRead: number;
   /** Bankroll converted to USD, so the thresholds mean the same in every display currency. */
   bankrollUsd: Decimal;
+  /** Ended play sessions, their minutes at the table, and how many had a result > 0. */
+  sessionsPlayed: number;
+  minutesPlayed: number;
+  winningSessions: number;
 }
 
 export interface AchievementInfo {
@@ -34,6 +41,9 @@ export const ACHIEVEMENTS: Readonly<Record<AchievementCode, AchievementInfo>> = 
   READ_10: { name: 'Bookworm', description: 'Read 10 strategy articles' },
   BANKROLL_1K: { name: 'Four Figures', description: 'Reach a bankroll of $1,000' },
   BANKROLL_10K: { name: 'Five Figures', description: 'Reach a bankroll of $10,000' },
+  SESSION_1: { name: 'Shuffle Up', description: 'Log your first playing session' },
+  HOURS_100: { name: 'Century at the Tables', description: 'Play 100 hours of logged sessions' },
+  WINS_10: { name: 'Ten Times a Winner', description: 'Finish 10 sessions with a profit' },
 };
 
 const BANKROLL_1K_USD = new Decimal(1_000);
@@ -48,6 +58,9 @@ const EARNED_WHEN: Record<AchievementCode, (facts: AchievementFacts) => boolean>
   READ_10: (f) => f.articlesRead >= 10,
   BANKROLL_1K: (f) => f.bankrollUsd.greaterThanOrEqualTo(BANKROLL_1K_USD),
   BANKROLL_10K: (f) => f.bankrollUsd.greaterThanOrEqualTo(BANKROLL_10K_USD),
+  SESSION_1: (f) => f.sessionsPlayed >= 1,
+  HOURS_100: (f) => f.minutesPlayed >= 100 * 60,
+  WINS_10: (f) => f.winningSessions >= 10,
 };
 
 /** Every achievement the facts qualify for, in ACHIEVEMENT_CODES order. */

@@ -18,3 +18,12 @@ export const latestDay = (now: Date): DayKey => toDayKey(now);
 /** How far ahead of the server clock a recorded time (a snapshot) may be: time zones, clock skew. */
 export const MAX_FUTURE_MS = 86_400_000;
 export const latestInstant = (now: Date): Date => new Date(now.getTime() + MAX_FUTURE_MS);
+
+// Play sessions (lib/sessions/schemas.ts and the import parser).
+export const VENUE_NAME_MAX = 50;
+export const SESSION_NOTES_MAX = 500;
+export const SESSION_TAGS_MAX = 10;
+export const SESSION_TAG_MAX = 30;
+/** Longest session we accept (a marathon, not a typo of a day count): 3 days. */
+export const SESSION_MAX_MINUTES = 72 * 60;
+export const SESSION_COUNT_MAX = 1_000_000;

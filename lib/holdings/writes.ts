@@ -134,13 +134,22 @@ export async function appendSnapshot(
   input: { amount: Decimal; currency: string; recordedAt: Date },
   now = new Date(),
 ): Promise<Written | NotFound> {
-  return prisma.$transaction(async (tx) => {
-    if (!(await ownedHolding(tx, ref))) return NOT_FOUND;
-    await tx.balanceSnapshot.create({
-      data: { holdingId: ref.holdingId, amount: money(input.amount), currency: input.currency, recordedAt: input.recordedAt },
-    });
-    return { status: 'ok' as const, invalidation: await afterMoneyAction(tx, ref, now) };
+  return prisma.$transaction((tx) => appendSnapshotInTx(tx, ref, input, now));
+}
+
+/** appendSnapshot inside the caller's transaction (ending a play session updates its site). */
+export async function appendSnapshotInTx(
+  tx: Tx,
+  ref: HoldingRef,
+  input: { amount: Decimal; currency: string; recordedAt: Date },
+  now = new Date(),
+): Promise<(Written & { snapshotId: string }) | NotFound> {
+  if (!(await ownedHolding(tx, ref))) return NOT_FOUND;
+  const created = await tx.balanceSnapshot.create({
+    data: { holdingId: ref.holdingId, amount: money(input.amount), currency: input.currency, recordedAt: input.recordedAt },
+    select: { id: true },
   });
+  return { status: 'ok' as const, snapshotId: created.id, invalidation: await afterMoneyAction(tx, ref, now) };
 }
 
 /** The history page reads the name through listHoldings, so only the list changes. */
@@ -206,14 +215,21 @@ export async function deleteSnapshot(prisma: PrismaClient, ref: HoldingRef, snap
     await lockUser(tx, ref.userId);
     if (!(await ownedSnapshot(tx, ref, snapshotId))) return NOT_FOUND;
     if ((await tx.balanceSnapshot.count({ where: { holdingId: ref.holdingId } })) <= 1) return { status: 'last-snapshot' as const };
+    // A play session that added this snapshot loses its link to it (ON DELETE SET NULL).
+    const linked = await tx.playSession.count({ where: { snapshotId } });
     await tx.balanceSnapshot.delete({ where: { id: snapshotId } });
     // Removing the newest snapshot can raise the current balance (an older, larger one).
-    return { status: 'ok' as const, invalidation: await afterBalanceChange(tx, ref, new Date()) };
+    return { status: 'ok' as const, invalidation: combine(await afterBalanceChange(tx, ref, new Date()), linked ? expire(tags.sessions(ref.userId)) : expire()) };
   });
 }
 
 /** Deletes the holding; its snapshots go with it (ON DELETE CASCADE). */
 export async function deleteHolding(prisma: PrismaClient, ref: HoldingRef): Promise<Written | NotFound> {
-  const { count } = await prisma.holding.deleteMany({ where: { id: ref.holdingId, userId: ref.userId, kind: ref.kind } });
-  return count === 1 ? { status: 'ok', invalidation: combine(holdingsChanged(ref.userId), expire(tags.holding(ref.holdingId))) } : NOT_FOUND;
+  return prisma.$transaction(async (tx) => {
+    // Play sessions at this site stay, without their site (ON DELETE SET NULL).
+    const linked = await tx.playSession.count({ where: { siteId: ref.holdingId, userId: ref.userId } });
+    const { count } = await tx.holding.deleteMany({ where: { id: ref.holdingId, userId: ref.userId, kind: ref.kind } });
+    if (count !== 1) return NOT_FOUND;
+    return { status: 'ok' as const, invalidation: combine(holdingsChanged(ref.userId), expire(tags.holding(ref.holdingId)), linked ? expire(tags.sessions(ref.userId)) : expire()) };
+  });
 }

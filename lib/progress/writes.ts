@@ -10,6 +10,7 @@ import { loadBankrollInputs } from '@/lib/bankroll/balances';
 import { summarize } from '@/lib/bankroll/summary';
 import { expire, NO_INVALIDATION, type Invalidation } from '@/lib/data-cache/invalidation';
 import { tags } from '@/lib/data-cache/tags';
+import { minutesPlayed, sessionResult } from '@/lib/sessions/rules';
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,15 +32,31 @@ export async function recordMoneyAction(tx: Tx, userId: string, now = new Date()
 
 /** Unlocks any achievement the user now qualifies for. Achievements are never taken back. */
 export async function syncAchievements(tx: Tx, userId: string): Promise<Invalidation> {
-  const [user, goalsCompleted, articlesRead, unlocked, inputs] = await Promise.all([
+  const [user, goalsCompleted, articlesRead, unlocked, inputs, sessions] = await Promise.all([
     tx.user.findUniqueOrThrow({ where: { id: userId }, select: { streakLongest: true } }),
     tx.goal.count({ where: { userId, completedAt: { not: null } } }),
     tx.articleRead.count({ where: { userId } }),
     tx.userAchievement.findMany({ where: { userId }, select: { achievementCode: true } }),
     loadBankrollInputs(tx, userId),
+    tx.playSession.findMany({
+      where: { userId, endedAt: { not: null } },
+      select: { kind: true, buyIn: true, fee: true, reEntries: true, rebuys: true, cashOut: true, expenses: true, startedAt: true, endedAt: true, breakMinutes: true },
+    }),
   ]);
+  const played = sessions.map((s) => ({
+    minutes: minutesPlayed({ startedAt: s.startedAt.toISOString(), endedAt: s.endedAt!.toISOString(), breakMinutes: s.breakMinutes }),
+    result: sessionResult({ kind: s.kind, buyIn: String(s.buyIn), fee: String(s.fee), reEntries: s.reEntries, rebuys: String(s.rebuys), cashOut: s.cashOut === null ? null : String(s.cashOut), expenses: String(s.expenses) }),
+  }));
   const fresh: AchievementCode[] = newAchievements(
-    { longestStreak: user.streakLongest, goalsCompleted, articlesRead, bankrollUsd: summarize(inputs, 'USD').bankroll },
+    {
+      longestStreak: user.streakLongest,
+      goalsCompleted,
+      articlesRead,
+      bankrollUsd: summarize(inputs, 'USD').bankroll,
+      sessionsPlayed: played.length,
+      minutesPlayed: played.reduce((n, p) => n + p.minutes, 0),
+      winningSessions: played.filter((p) => p.result?.greaterThan(0)).length,
+    },
     unlocked.map((u) => u.achievementCode),
   );
   if (!fresh.length) return NO_INVALIDATION;

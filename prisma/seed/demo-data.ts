@@ -66,6 +66,30 @@ export interface DemoAchievement {
   unlockedAt: Date;
 }
 
+/** A play session of the demo year: online at a demo site (by name) or live at a venue. */
+export interface DemoSession {
+  kind: 'CASH' | 'TOURNAMENT';
+  game: 'NLHE' | 'PLO' | 'PLO5' | 'LHE' | 'MIXED' | 'OTHER';
+  site: string | null;
+  venue: string | null;
+  currency: string;
+  smallBlind: string | null;
+  bigBlind: string | null;
+  buyIn: string;
+  fee: string;
+  reEntries: number;
+  rebuys: string;
+  cashOut: string;
+  expenses: string;
+  place: number | null;
+  fieldSize: number | null;
+  hands: number | null;
+  startedAt: Date;
+  endedAt: Date;
+  breakMinutes: number;
+  tags: string[];
+}
+
 export interface DemoData {
   displayCurrency: string;
   /** First day of the simulated history (the account's creation). */
@@ -76,6 +100,8 @@ export interface DemoData {
   goals: DemoGoal[];
   streak: { current: number; longest: number; lastActionOn: Date | null };
   achievements: DemoAchievement[];
+  /** The last 12 months of play, oldest first. */
+  sessions: DemoSession[];
 }
 
 export interface DemoDataOptions {
@@ -301,6 +327,10 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoData {
     archivedAt: null,
   });
 
+  const sessions = demoSessions(today, now, options.seed ?? 'stakeeasy-demo', (code, at) => {
+    if (!unlocked.has(code)) unlocked.set(code, at);
+  });
+
   return {
     displayCurrency: DISPLAY_CURRENCY,
     startedOn: dayKeyToDate(startDay),
@@ -313,7 +343,86 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoData {
       lastActionOn: streak.lastActionOn === null ? null : dayKeyToDate(streak.lastActionOn),
     },
     achievements: ACHIEVEMENT_CODES.filter((code) => unlocked.has(code)).map((code) => ({ code, unlockedAt: unlocked.get(code)! })),
+    sessions,
   };
+}
+
+const ONLINE_STAKES: readonly [number, number][] = [
+  [0.25, 0.5],
+  [0.5, 1],
+  [1, 2],
+];
+const LIVE_VENUES = ['Hippodrome Casino', 'Home game'] as const;
+
+/**
+ * A year of sessions with a small edge: cash games online (with hands) and live (with tips),
+ * and some tournaments. Its own random stream, so the balances above do not change with it;
+ * the balances stay the bankroll's truth (these sessions added no snapshots).
+ */
+function demoSessions(today: DayKey, now: Date, seed: number | string, unlock: (code: AchievementCode, at: Date) => void): DemoSession[] {
+  const random = createRandom(`${seed}-sessions`);
+  const sites = HOLDINGS.filter((h) => h.kind === 'POKER_SITE' && h.startOffset < 30 && !h.name.includes('(live)'));
+  const out: DemoSession[] = [];
+  let minutes = 0;
+  let wins = 0;
+  for (const day of eachDay(addDays(monthsBefore(today, 12), 1), addDays(today, -1))) {
+    if (!random.chance(0.45)) continue;
+    const live = random.chance(0.3);
+    const site = live ? null : random.pick(sites);
+    const currency = site ? site.currency : 'GBP';
+    const startedAt = new Date(dayKeyToDate(day).getTime() + random.int(11, 20) * HOUR_MS + random.int(0, 3) * 15 * 60_000);
+    const length = random.int(live ? 180 : 60, live ? 420 : 300);
+    const endedAt = new Date(startedAt.getTime() + length * 60_000);
+    if (endedAt > now) continue;
+    const breakMinutes = live ? random.int(0, 2) * 15 : 0;
+    const tournament = random.chance(0.2);
+    let session: DemoSession;
+    if (tournament) {
+      const buyIn = random.pick([10, 22, 50, 100]);
+      const fee = Math.round(buyIn * 0.1);
+      const reEntries = random.chance(0.25) ? 1 : 0;
+      const fieldSize = random.int(80, 900);
+      const cashed = random.chance(0.16);
+      const place = cashed ? random.int(1, Math.floor(fieldSize * 0.15)) : random.int(Math.floor(fieldSize * 0.15) + 1, fieldSize);
+      const cashOut = cashed ? Math.round(buyIn * (1 + reEntries) * (place <= 3 ? random.between(15, 40) : random.between(1.5, 5))) : 0;
+      session = { kind: 'TOURNAMENT', game: random.chance(0.8) ? 'NLHE' : 'PLO', smallBlind: null, bigBlind: null, buyIn: buyIn.toFixed(2), fee: fee.toFixed(2), reEntries, rebuys: '0.00', cashOut: cashOut.toFixed(2), place, fieldSize, hands: null, expenses: '0.00', tags: ['MTT'] } as DemoSession;
+    } else {
+      const [sb, bb] = live ? [1, 2] : random.pick(ONLINE_STAKES);
+      const buyInBb = 100;
+      const rebuys = random.chance(0.2) ? buyInBb * bb : 0;
+      // A winning player: about +5 bb/100 online, +8 bb per hour live, with real variance.
+      const hands = live ? null : Math.round((length / 60) * random.int(60, 90));
+      const meanBb = live ? (8 * length) / 60 : ((hands ?? 0) / 100) * 5;
+      const sdBb = live ? 80 * Math.sqrt(length / 60) : 100 * Math.sqrt((hands ?? 0) / 100);
+      const resultBb = meanBb + sdBb * random.gaussian();
+      const cashOut = Math.max(0, Math.round((buyInBb * bb + rebuys + resultBb * bb) * 100) / 100);
+      session = {
+        kind: 'CASH',
+        game: random.chance(0.75) ? 'NLHE' : 'PLO',
+        smallBlind: sb.toFixed(2),
+        bigBlind: bb.toFixed(2),
+        buyIn: (buyInBb * bb).toFixed(2),
+        fee: '0.00',
+        reEntries: 0,
+        rebuys: rebuys.toFixed(2),
+        cashOut: cashOut.toFixed(2),
+        place: null,
+        fieldSize: null,
+        hands,
+        expenses: live ? random.int(5, 20).toFixed(2) : '0.00',
+        tags: live ? ['live'] : [],
+      } as DemoSession;
+    }
+    session = { ...session, site: site?.name ?? null, venue: live ? random.pick(LIVE_VENUES) : null, currency, startedAt, endedAt, breakMinutes };
+    out.push(session);
+    const result = new Decimal(session.cashOut).minus(new Decimal(session.buyIn).plus(session.fee).times(1 + session.reEntries)).minus(session.rebuys).minus(session.expenses);
+    minutes += length - breakMinutes;
+    if (result.greaterThan(0)) wins++;
+    unlock('SESSION_1', endedAt);
+    if (minutes >= 100 * 60) unlock('HOURS_100', endedAt);
+    if (wins >= 10) unlock('WINS_10', endedAt);
+  }
+  return out;
 }
 
 /**
@@ -347,6 +456,15 @@ export async function writeDemoData(prisma: PrismaClient, userId: string, data: 
 
       await tx.transfer.createMany({
         data: data.transfers.map((t) => ({ userId, ...t, createdAt: t.occurredOn })),
+      });
+      const sites = new Map((await tx.holding.findMany({ where: { userId, kind: 'POKER_SITE' }, select: { id: true, name: true } })).map((h) => [h.name, h.id]));
+      const venues = await tx.liveVenue.createManyAndReturn({
+        data: [...new Set(data.sessions.flatMap((x) => (x.venue ? [x.venue] : [])))].map((name) => ({ userId, name })),
+        select: { id: true, name: true },
+      });
+      const venueId = new Map(venues.map((v) => [v.name, v.id]));
+      await tx.playSession.createMany({
+        data: data.sessions.map(({ site, venue, ...x }) => ({ userId, ...x, siteId: site ? (sites.get(site) ?? null) : null, venueId: venue ? (venueId.get(venue) ?? null) : null, createdAt: x.endedAt })),
       });
       await tx.goal.createMany({ data: data.goals.map((g) => ({ userId, ...g })) });
       await tx.userAchievement.createMany({

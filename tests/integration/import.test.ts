@@ -15,7 +15,7 @@ const NOW = new Date();
 const newUser = async (label: string) =>
   (await database.prisma.user.create({ data: { email: `${label}-${Math.random().toString(36).slice(2)}@example.com`, passwordHash: 'x' }, select: { id: true } })).id;
 
-const withoutProfile = ({ holdings, transfers, goals, achievements, articleReads }: AccountData) => ({ holdings, transfers, goals, achievements, articleReads });
+const withoutProfile = ({ holdings, transfers, goals, achievements, articleReads, sessions }: AccountData) => ({ holdings, transfers, goals, achievements, articleReads, sessions });
 
 function plan(result: ReturnType<typeof parseJsonImport>): ImportPlan {
   if (!result.ok) throw new Error(result.errors.join('\n'));
@@ -44,6 +44,8 @@ async function userRowCounts(userId: string) {
     goals: await p.goal.count({ where: { userId } }),
     achievements: await p.userAchievement.count({ where: { userId } }),
     reads: await p.articleRead.count({ where: { userId } }),
+    sessions: await p.playSession.count({ where: { userId } }),
+    venues: await p.liveVenue.count({ where: { userId } }),
   };
 }
 
@@ -62,8 +64,25 @@ beforeAll(async () => {
       { userId: demoId, articleId: draft.id, readAt: new Date('2025-01-03T03:04:05.678Z') },
     ],
   });
+  // Play sessions: online at a site, live at a venue, at a deleted site (neither), and a running one (not exported).
+  const site = await database.prisma.holding.findFirstOrThrow({ where: { userId: demoId, kind: 'POKER_SITE' }, orderBy: { position: 'asc' } });
+  const venue = await database.prisma.liveVenue.create({ data: { userId: demoId, name: 'Aria, Las Vegas' } });
+  const base = { userId: demoId, currency: 'USD', buyIn: '200.00', startedAt: new Date('2025-03-01T18:00:00.000Z'), endedAt: new Date('2025-03-01T22:15:00.000Z') };
+  await database.prisma.playSession.createMany({
+    data: [
+      { ...base, kind: 'CASH', game: 'NLHE', siteId: site.id, smallBlind: '1.00', bigBlind: '2.00', rebuys: '100.00', cashOut: '512.37', hands: 380, breakMinutes: 20, tags: ['deep', 'reg table'], notes: 'line one\nline two, "quoted"' },
+      { ...base, kind: 'TOURNAMENT', game: 'PLO', venueId: venue.id, fee: '20.00', reEntries: 1, cashOut: '1450.00', expenses: '15.50', place: 3, fieldSize: 212, currency: 'EUR' },
+      { ...base, kind: 'CASH', game: 'MIXED', smallBlind: '5.00', bigBlind: '10.00', cashOut: '0.00', startedAt: new Date('2025-03-02T18:00:00.000Z'), endedAt: new Date('2025-03-02T19:00:00.000Z') },
+      { ...base, kind: 'CASH', game: 'LHE', siteId: site.id, smallBlind: '1.00', bigBlind: '2.00', endedAt: null, runningFor: demoId },
+    ],
+  });
   // ...with the achievement reading unlocks in the app.
-  await database.prisma.userAchievement.createMany({ data: [{ userId: demoId, achievementCode: 'READ_1', unlockedAt: new Date('2025-01-02T03:04:05.678Z') }], skipDuplicates: true });
+  await database.prisma.userAchievement.createMany({ data: [
+      { userId: demoId, achievementCode: 'READ_1', unlockedAt: new Date('2025-01-02T03:04:05.678Z') },
+      // ...and the one its sessions unlock.
+      { userId: demoId, achievementCode: 'SESSION_1', unlockedAt: new Date('2025-03-01T22:15:00.000Z') },
+    ],
+    skipDuplicates: true });
 }, 180_000);
 
 afterAll(async () => {
@@ -78,6 +97,7 @@ describe('export, then import into a fresh account', () => {
     const source = await loadAccountData(database.prisma, demoId);
     expect(source.holdings.length).toBeGreaterThan(5);
     expect(source.transfers.length).toBeGreaterThan(10);
+    expect(source.sessions.length).toBeGreaterThan(100); // the seeded year plus the three above
     const shared = await sharedTables();
     const otherBefore = await userRowCounts(demoId);
 
@@ -88,6 +108,7 @@ describe('export, then import into a fresh account', () => {
     const copy = await loadAccountData(database.prisma, target);
     const { articleReads: sourceReads, ...sourceRest } = withoutProfile(source);
     const { articleReads: copyReads, ...copyRest } = withoutProfile(copy);
+    expect(copyRest.sessions).toEqual(sourceRest.sessions);
     expect(copyRest).toEqual(sourceRest);
     expect(copyReads).toEqual(sourceReads.slice(0, 1)); // the draft's read mark is skipped
     expect(copy.profile.displayCurrency).toBe('USD'); // the profile is not imported
@@ -157,12 +178,13 @@ describe('import conflicts and atomicity', () => {
       ],
       transfers: [{ type: 'DEPOSIT', amount: '1.00', currency: 'USD', occurredOn: '2025-01-01', note: null }],
       goals: [],
+      sessions: [],
       achievements: [],
       articleReads: [],
     };
     const outcome = await importAccountData(database.prisma, target, broken, NOW);
     expect(outcome.ok).toBe(false);
-    expect(await userRowCounts(target)).toEqual({ holdings: 0, snapshots: 0, transfers: 0, goals: 0, achievements: 0, reads: 0 });
+    expect(await userRowCounts(target)).toEqual({ holdings: 0, snapshots: 0, transfers: 0, goals: 0, achievements: 0, reads: 0, sessions: 0, venues: 0 });
   });
 });
 
@@ -181,7 +203,7 @@ describe('deleteAccount', () => {
     expect(changed.expire).toEqual(expect.arrayContaining([...allUserTags(victim), ...holdingIds.map(tags.holding)]));
     expect(changed.expire).not.toContain(tags.articles());
     expect(await database.prisma.user.count({ where: { id: victim } })).toBe(0);
-    expect(await userRowCounts(victim)).toEqual({ holdings: 0, snapshots: 0, transfers: 0, goals: 0, achievements: 0, reads: 0 });
+    expect(await userRowCounts(victim)).toEqual({ holdings: 0, snapshots: 0, transfers: 0, goals: 0, achievements: 0, reads: 0, sessions: 0, venues: 0 });
     expect(await database.prisma.session.count({ where: { userId: victim } })).toBe(0);
     expect(await userRowCounts(demoId)).toEqual(demoBefore);
     expect(await sharedTables()).toBe(shared);

@@ -45,6 +45,11 @@ describe('user data version (database triggers)', () => {
       ['achievement insert', () => prisma.userAchievement.create({ data: { userId: user, achievementCode: 'test_achievement' } })],
       ['article read insert', () => prisma.articleRead.create({ data: { userId: user, articleId: article.id } })],
       ['article read delete', () => prisma.articleRead.deleteMany({ where: { userId: user } })],
+      ['live venue insert', () => prisma.liveVenue.create({ data: { userId: user, name: 'Aria' } })],
+      ['play session insert', () => prisma.playSession.create({ data: { userId: user, kind: 'CASH', game: 'NLHE', siteId: holding.id, currency: 'USD', buyIn: '100', startedAt: new Date() } })],
+      ['play session update', () => prisma.playSession.updateMany({ where: { userId: user }, data: { cashOut: '150', endedAt: new Date() } })],
+      ['play session delete', () => prisma.playSession.deleteMany({ where: { userId: user } })],
+      ['live venue delete', () => prisma.liveVenue.deleteMany({ where: { userId: user } })],
       ['own row update', () => prisma.user.update({ where: { id: user }, data: { displayName: 'Ann' } })],
       ['holding delete (cascades to snapshots)', () => prisma.holding.delete({ where: { id: holding.id } })],
     ];

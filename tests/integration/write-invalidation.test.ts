@@ -23,6 +23,9 @@ import { appendSnapshot, createHolding, deleteHolding, deleteSnapshot, moveHoldi
 import { listAchievements } from '@/lib/progress/reads';
 import { listTransfers } from '@/lib/transfers/reads';
 import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/transfers/writes';
+import { listSessions, listVenues, runningSession, sessionStats } from '@/lib/sessions/reads';
+import { addRebuy, createSession, deleteSession, endSession, startSession, updateSession } from '@/lib/sessions/writes';
+import type { SessionInput } from '@/lib/sessions/schemas';
 
 let database: TestDatabase;
 let prisma: PrismaClient;
@@ -66,6 +69,10 @@ async function observe(userId: string): Promise<Observed[]> {
     [readArticleIds, [userId]],
     [bankrollSummary, [userId, 'USD']],
     [bankrollChart, [userId, 'USD', today]],
+    [listSessions, [userId]],
+    [runningSession, [userId]],
+    [listVenues, [userId]],
+    [sessionStats, [userId, 'USD', {}]],
     ...knownHoldings.map((id): [Read, unknown[]] => [holdingHistory, [userId, id]]),
   ];
   return Promise.all(
@@ -148,6 +155,52 @@ describe('every write expires exactly the tags of the reads it changes, and bump
     await check(user, async () => ok(await appendSnapshot(prisma, ref(site), { amount: d('5000'), currency: 'USD', recordedAt: new Date() })).invalidation);
     const completed = (await prisma.goal.findFirstOrThrow({ where: { userId: user } })).id;
     await check(user, async () => ok(await archiveGoal(prisma, user, completed)).invalidation);
+  });
+
+  it('sessions: log, edit, delete; live timer start, rebuy, end with the site balance update', async () => {
+    const logged = (over: Partial<SessionInput> = {}): SessionInput => ({
+      kind: 'CASH',
+      game: 'NLHE',
+      venue: { newVenue: 'Aria' },
+      currency: 'USD',
+      smallBlind: d('1'),
+      bigBlind: d('2'),
+      buyIn: d('200'),
+      fee: d('0'),
+      reEntries: 0,
+      rebuys: d('0'),
+      cashOut: d('260'),
+      expenses: d('5'),
+      place: null,
+      fieldSize: null,
+      hands: null,
+      startedAt: new Date(Date.now() - 5 * 3600_000),
+      endedAt: new Date(Date.now() - 3600_000),
+      breakMinutes: 0,
+      notes: null,
+      tags: ['live'],
+      ...over,
+    });
+    // The holdings were created yesterday: today's first session is a money action (streak) and the first session (achievement).
+    let id = '';
+    await check(user, async () => {
+      const r = ok(await createSession(prisma, user, logged()));
+      id = r.sessionId;
+      return r.invalidation;
+    });
+    await check(user, async () => ok(await updateSession(prisma, user, id, logged({ cashOut: d('300') }))).invalidation);
+    await check(user, async () => ok(await deleteSession(prisma, user, id)).invalidation);
+    const start = { kind: 'CASH' as const, game: 'PLO' as const, venue: { siteId: site }, currency: 'USD', smallBlind: d('0.5'), bigBlind: d('1'), buyIn: d('50'), fee: d('0') };
+    await check(user, async () => ok(await startSession(prisma, user, start)).invalidation);
+    await check(user, async () => ok(await addRebuy(prisma, user, d('25'))).invalidation);
+    const end = { cashOut: d('100'), expenses: d('0'), hands: 120, place: null, fieldSize: null, breakMinutes: 0, notes: null, tags: [], updateBalance: true };
+    await check(user, async () => ok(await endSession(prisma, user, end)).invalidation);
+    // The site got previous (100) + result (+25).
+    const [newest] = await prisma.balanceSnapshot.findMany({ where: { holdingId: site }, orderBy: { recordedAt: 'desc' }, take: 1 });
+    expect(newest.amount.toString()).toBe('125');
+    expect((await prisma.playSession.findFirstOrThrow({ where: { userId: user, siteId: site } })).snapshotId).toBe(newest.id);
+    // Deleting the site keeps its sessions, unlinked: the sessions change too.
+    await check(user, async () => ok(await deleteHolding(prisma, ref(site))).invalidation);
   });
 
   it('account: display currency and deletion', async () => {

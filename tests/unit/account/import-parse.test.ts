@@ -31,6 +31,54 @@ const sample: AccountData = {
   ],
   achievements: [{ code: 'BANKROLL_1K', unlockedAt: '2025-01-01T20:00:00.000Z' }],
   articleReads: [{ slug: 'plo-bankroll-requirements', readAt: '2025-02-02T08:00:00.000Z' }],
+  sessions: [
+    {
+      kind: 'CASH',
+      game: 'NLHE',
+      site: 'PokerStars',
+      venue: null,
+      currency: 'USD',
+      smallBlind: '0.50',
+      bigBlind: '1.00',
+      buyIn: '100.00',
+      fee: '0.00',
+      reEntries: 0,
+      rebuys: '50.00',
+      cashOut: '212.34',
+      expenses: '0.00',
+      place: null,
+      fieldSize: null,
+      hands: 412,
+      startedAt: '2025-01-03T18:00:00.000Z',
+      endedAt: '2025-01-03T21:30:00.000Z',
+      breakMinutes: 15,
+      notes: 'deep, "loose" table',
+      tags: ['evening', 'zoom'],
+    },
+    {
+      kind: 'TOURNAMENT',
+      game: 'PLO',
+      site: null,
+      venue: '=Aria',
+      currency: 'EUR',
+      smallBlind: null,
+      bigBlind: null,
+      buyIn: '100.00',
+      fee: '10.00',
+      reEntries: 2,
+      rebuys: '0.00',
+      cashOut: '0.00',
+      expenses: '12.50',
+      place: 40,
+      fieldSize: 120,
+      hands: null,
+      startedAt: '2025-02-03T12:00:00.000Z',
+      endedAt: '2025-02-03T18:00:00.000Z',
+      breakMinutes: 0,
+      notes: null,
+      tags: [],
+    },
+  ],
 };
 
 /** The plan an import of `sample` must produce (dates as Date, everything else as exported). */
@@ -45,6 +93,7 @@ const expectedPlan: ImportPlan = {
   })),
   achievements: [{ code: 'BANKROLL_1K', unlockedAt: new Date('2025-01-01T20:00:00.000Z') }],
   articleReads: [{ slug: 'plo-bankroll-requirements', readAt: new Date('2025-02-02T08:00:00.000Z') }],
+  sessions: sample.sessions.map((x) => ({ ...x, startedAt: new Date(x.startedAt), endedAt: new Date(x.endedAt) })),
 };
 
 const HEADER = 'record,holding_kind,holding_name,asset_type,position,type,status,amount,currency,date,timestamp,completed_at,archived_at,note,ref';
@@ -63,14 +112,34 @@ describe('round trip', () => {
 
   it('the CSV export guards formula cells and quotes commas', () => {
     const lines = csvExportLines(sample);
-    expect(lines[0]).toBe(HEADER);
+    // Files from before play sessions (HEADER alone) still import; exports add the session columns.
+    expect(lines[0]).toBe(`${HEADER},game,site,venue,small_blind,big_blind,buy_in,fee,re_entries,rebuys,cash_out,expenses,place,field_size,hands,ended_at,break_minutes,tags`);
+    expect(lines.find((l) => l.includes('Aria'))).toContain(",'=Aria,");
     expect(lines.find((l) => l.includes('cmd'))).toContain(`"'=cmd|""/c calc""!A1"`);
     expect(lines.some((l) => l.includes('"Cash, ""under the mattress"""'))).toBe(true);
     expect(toCsvExport(sample).startsWith('\uFEFFrecord,')).toBe(true);
   });
 
   it('counts what a plan holds', () => {
-    expect(planCounts(expectedPlan)).toEqual({ holdings: 3, snapshots: 3, transfers: 2, goals: 2, achievements: 1, articleReads: 1 });
+    expect(planCounts(expectedPlan)).toEqual({ holdings: 3, snapshots: 3, transfers: 2, goals: 2, achievements: 1, articleReads: 1, sessions: 2 });
+  });
+});
+
+describe('session rows', () => {
+  it('are refused with their line when they break the session rules, and nothing is planned', () => {
+    const lines = csvExportLines(sample);
+    const cashRow = lines.findIndex((l) => l.startsWith('session,') && l.includes('PokerStars'));
+    const broken = [...lines];
+    broken[cashRow] = broken[cashRow].replace('2025-01-03T21:30:00.000Z', '2025-01-03T17:00:00.000Z');
+    // Physical line numbers: a quoted note with a line break spans two.
+    const line = broken.slice(0, cashRow).join('\r\n').split('\n').length + 1;
+    expect(errorsOf(parseCsvImport(broken.join('\r\n'), NOW))).toEqual([`line ${line}: the session ends before it starts`]);
+    const doc = JSON.parse(toJsonExport(sample, NOW));
+    doc.sessions[1].kind = 'CASH';
+    doc.sessions[0].cashOut = '-1';
+    expect(errorsOf(parseJsonImport(JSON.stringify(doc), NOW))).toEqual(['sessions[0].cashOut cannot be negative']);
+    doc.sessions[0].cashOut = '1';
+    expect(errorsOf(parseJsonImport(JSON.stringify(doc), NOW))).toEqual(['sessions[1] is a cash game without a big blind']);
   });
 });
 
@@ -79,7 +148,7 @@ describe('CSV validation', () => {
     const result = parseCsvImport('amount,record,currency,date,type\n12.5,transfer,eur,2025-01-01,WITHDRAWAL\n', NOW);
     expect(result).toEqual({
       ok: true,
-      plan: { holdings: [], goals: [], achievements: [], articleReads: [], transfers: [{ type: 'WITHDRAWAL', amount: '12.50', currency: 'EUR', occurredOn: '2025-01-01', note: null }] },
+      plan: { holdings: [], goals: [], achievements: [], articleReads: [], sessions: [], transfers: [{ type: 'WITHDRAWAL', amount: '12.50', currency: 'EUR', occurredOn: '2025-01-01', note: null }] },
     });
   });
 
@@ -145,7 +214,7 @@ describe('CSV validation', () => {
 
   it('rejects unknown record kinds and rows longer than the header', () => {
     expect(errorsOf(parseCsvImport(csv('bet,,,,,,,,,,,,,,', `${transferRow('1')},extra`), NOW))).toEqual([
-      'line 2: record must be one of profile, holding, snapshot, transfer, goal, achievement, read',
+      'line 2: record must be one of profile, holding, snapshot, transfer, goal, achievement, read, session',
       'line 3: 16 cells but the header has 15 columns',
     ]);
   });
@@ -214,7 +283,7 @@ describe('JSON validation', () => {
   });
 
   it('accepts a BOM, and missing optional parts', () => {
-    expect(parseJsonImport(`\uFEFF${doc({})}`, NOW)).toEqual({ ok: true, plan: { holdings: [], transfers: [], goals: [], achievements: [], articleReads: [] } });
+    expect(parseJsonImport(`\uFEFF${doc({})}`, NOW)).toEqual({ ok: true, plan: { holdings: [], transfers: [], goals: [], achievements: [], articleReads: [], sessions: [] } });
   });
 
   it('rejects unknown achievement codes and bad slugs', () => {

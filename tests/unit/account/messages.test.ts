@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatMegabytes, importSummaryMessage } from '@/lib/account/messages';
 
-const none = { holdings: 0, snapshots: 0, transfers: 0, goals: 0, achievements: 0, articleReads: 0, skippedReads: 0 };
+const none = { holdings: 0, snapshots: 0, transfers: 0, goals: 0, achievements: 0, articleReads: 0, skippedReads: 0, sessions: 0 };
+
+describe('sessions in the summary', () => {
+  it('names the imported play sessions', () => {
+    expect(importSummaryMessage({ ...none, sessions: 3 })).toBe('Imported 3 play sessions.');
+  });
+});
 
 describe('importSummaryMessage', () => {
   it('lists only what was imported', () => {

@@ -8,12 +8,12 @@ import {
   type AchievementFacts,
 } from '../../../lib/domain/achievements';
 
-const none: AchievementFacts = { longestStreak: 0, goalsCompleted: 0, articlesRead: 0, bankrollUsd: new Decimal(0) };
+const none: AchievementFacts = { longestStreak: 0, goalsCompleted: 0, articlesRead: 0, bankrollUsd: new Decimal(0), sessionsPlayed: 0, minutesPlayed: 0, winningSessions: 0 };
 
 describe('achievement definitions', () => {
   it('name and describe every code', () => {
     expect(ACHIEVEMENT_CODES).toEqual([
-      'STREAK_3', 'STREAK_7', 'STREAK_30', 'GOAL_COMPLETED', 'READ_1', 'READ_10', 'BANKROLL_1K', 'BANKROLL_10K',
+      'STREAK_3', 'STREAK_7', 'STREAK_30', 'GOAL_COMPLETED', 'READ_1', 'READ_10', 'BANKROLL_1K', 'BANKROLL_10K', 'SESSION_1', 'HOURS_100', 'WINS_10',
     ]);
     for (const code of ACHIEVEMENT_CODES) {
       expect(ACHIEVEMENTS[code].name.length).toBeGreaterThan(0);
@@ -54,8 +54,18 @@ describe('earnedAchievements', () => {
   });
 
   it('earns everything at once, in code order', () => {
-    const facts = { longestStreak: 45, goalsCompleted: 2, articlesRead: 12, bankrollUsd: new Decimal(25000) };
+    const facts = { longestStreak: 45, goalsCompleted: 2, articlesRead: 12, bankrollUsd: new Decimal(25000), sessionsPlayed: 300, minutesPlayed: 6000, winningSessions: 150 };
     expect(earnedAchievements(facts)).toEqual([...ACHIEVEMENT_CODES]);
+  });
+});
+
+describe('session achievements', () => {
+  it('first session, 100 hours (6,000 minutes) and 10 winning sessions, each at its threshold', () => {
+    expect(earnedAchievements({ ...none, sessionsPlayed: 1 })).toEqual(['SESSION_1']);
+    expect(earnedAchievements({ ...none, sessionsPlayed: 1, minutesPlayed: 5999 })).toEqual(['SESSION_1']);
+    expect(earnedAchievements({ ...none, sessionsPlayed: 1, minutesPlayed: 6000 })).toEqual(['SESSION_1', 'HOURS_100']);
+    expect(earnedAchievements({ ...none, sessionsPlayed: 12, winningSessions: 9 })).toEqual(['SESSION_1']);
+    expect(earnedAchievements({ ...none, sessionsPlayed: 12, winningSessions: 10 })).toEqual(['SESSION_1', 'WINS_10']);
   });
 });
 
