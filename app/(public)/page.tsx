@@ -1,10 +1,29 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
+import { absoluteUrl } from '@/lib/articles/format';
+import { ORGANIZATION_NAME, buildWebSiteJsonLd, serializeJsonLd } from '@/lib/articles/json-ld';
+import { ARTICLES_PATH, feedAlternates, searchUrlTemplate } from '@/lib/articles/urls';
 import { DeletedNotice } from './deleted-notice';
 
+// Static: rendered at build time (no data). The share image is ./opengraph-image.tsx.
+const TITLE = 'StakeEasy: poker bankroll tracker';
+const DESCRIPTION = 'Track your poker bankroll across sites and currencies, see your real profit, and learn bankroll management.';
+
+export const metadata: Metadata = {
+  title: { absolute: TITLE },
+  description: DESCRIPTION,
+  alternates: { canonical: '/', types: feedAlternates() },
+  openGraph: { type: 'website', url: '/', title: TITLE, description: DESCRIPTION, siteName: ORGANIZATION_NAME },
+  twitter: { card: 'summary_large_image', title: TITLE, description: DESCRIPTION },
+};
+
 export default function HomePage() {
+  // PUBLIC_URL is read at build time here, as metadataBase is (app/layout.tsx).
+  const jsonLd = buildWebSiteJsonLd({ url: absoluteUrl('/'), searchUrlTemplate: searchUrlTemplate(absoluteUrl('/')) });
   return (
     <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <Suspense fallback={null}>
         <DeletedNotice />
       </Suspense>
@@ -18,7 +37,7 @@ export default function HomePage() {
           <Link href="/register" className="btn btn-primary">
             Start tracking, free
           </Link>
-          <Link href="/articles" className="btn">
+          <Link href={ARTICLES_PATH} className="btn">
             Read the strategy articles
           </Link>
         </p>
