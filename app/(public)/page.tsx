@@ -6,7 +6,10 @@ import { ORGANIZATION_NAME, buildWebSiteJsonLd, serializeJsonLd } from '@/lib/ar
 import { ARTICLES_PATH, feedAlternates, searchUrlTemplate } from '@/lib/articles/urls';
 import { DeletedNotice } from './deleted-notice';
 
-// Static: rendered at build time (no data). The share image is ./opengraph-image.tsx.
+// Rendered per request (a few static elements, no data, never the session): prerendered at build
+// time, its canonical, og:url and JSON-LD would freeze the build's PUBLIC_URL, while every other
+// public page reads it when served. The share image is ./opengraph-image.tsx.
+export const dynamic = 'force-dynamic';
 const TITLE = 'StakeEasy: poker bankroll tracker';
 const DESCRIPTION = 'Track your poker bankroll across sites and currencies, see your real profit, and learn bankroll management.';
 
@@ -19,7 +22,6 @@ export const metadata: Metadata = {
 };
 
 export default function HomePage() {
-  // PUBLIC_URL is read at build time here, as metadataBase is (app/layout.tsx).
   const jsonLd = buildWebSiteJsonLd({ url: absoluteUrl('/'), searchUrlTemplate: searchUrlTemplate(absoluteUrl('/')) });
   return (
     <>

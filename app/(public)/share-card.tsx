@@ -1,8 +1,8 @@
 import { ImageResponse } from 'next/og';
 import { ORGANIZATION_NAME } from '@/lib/articles/json-ld';
+import { SHARE_IMAGE_SIZE } from './share-image-meta';
 
-/** The size every share image is drawn at (Open Graph and Twitter's large card: 1.91:1). */
-export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const;
+export { SHARE_IMAGE_SIZE, SITE_IMAGE_ALT } from './share-image-meta';
 
 /**
  * Emoji are drawn by ImageResponse from images it downloads at render time, and a failed

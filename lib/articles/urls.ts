@@ -41,6 +41,9 @@ export function articleImagePath(slug: string): string {
   return fillMetadataSegment('/(public)/articles/[slug]', { slug }, 'opengraph-image', false);
 }
 
+/** The site's share image (app/(public)/opengraph-image.tsx), for pages that state their own openGraph. */
+export const SITE_IMAGE_PATH = fillMetadataSegment('/(public)', {}, 'opengraph-image', false);
+
 export function tagPath(slug: string): string {
   return `${ARTICLES_PATH}/tag/${slug}`;
 }

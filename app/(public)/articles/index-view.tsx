@@ -6,6 +6,7 @@ import { ARTICLE_SORTS, SORT_LABELS, isArticleSort, pageNumber, type ArticleSear
 import { ARTICLES_PATH, articlesHref, feedAlternates, indexPath } from '@/lib/articles/urls';
 import { ORGANIZATION_NAME } from '@/lib/articles/json-ld';
 import { ArticleList } from './article-list';
+import { SITE_IMAGE } from '../share-image-meta';
 
 // The article index, shared by the cached index routes (sort and page in the path) and the
 // search route (per request). Neither reads the session.
@@ -32,8 +33,8 @@ export function indexMetadata(search: ArticleSearch): Metadata {
     description: DESCRIPTION,
     alternates: { canonical, types: feedAlternates() },
     robots: search.q ? { index: false, follow: true } : undefined,
-    openGraph: { type: 'website', title: sorted, description: DESCRIPTION, url: canonical, siteName: ORGANIZATION_NAME },
-    twitter: { card: 'summary_large_image', title: sorted, description: DESCRIPTION },
+    openGraph: { type: 'website', title: sorted, description: DESCRIPTION, url: canonical, siteName: ORGANIZATION_NAME, images: [SITE_IMAGE] },
+    twitter: { card: 'summary_large_image', title: sorted, description: DESCRIPTION, images: [SITE_IMAGE] },
   };
 }
 

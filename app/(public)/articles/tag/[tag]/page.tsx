@@ -5,6 +5,7 @@ import { getTagPage } from '@/lib/articles/reads';
 import { ORGANIZATION_NAME } from '@/lib/articles/json-ld';
 import { ARTICLES_PATH, feedAlternates, tagPath } from '@/lib/articles/urls';
 import { ArticleList } from '../../article-list';
+import { SITE_IMAGE } from '../../../share-image-meta';
 import '../../articles.css';
 
 // ISR: rendered on first request, then served from the cache handler until a tag it read
@@ -28,8 +29,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     title,
     description,
     alternates: { canonical: url, types: feedAlternates(page.tag) },
-    openGraph: { type: 'website', title, description, url, siteName: ORGANIZATION_NAME },
-    twitter: { card: 'summary_large_image', title, description },
+    openGraph: { type: 'website', title, description, url, siteName: ORGANIZATION_NAME, images: [SITE_IMAGE] },
+    twitter: { card: 'summary_large_image', title, description, images: [SITE_IMAGE] },
   };
 }
 
