@@ -1,5 +1,7 @@
 import type { NextConfig } from 'next';
 import path from 'node:path';
+import { publicCacheRules } from './lib/http/cache-policy';
+import { ARTICLES_PATH, INDEX_QUERY_KEYS, SEARCH_ROUTE, articleRedirects, articleRewrites } from './lib/articles/urls';
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -42,8 +44,16 @@ const nextConfig: NextConfig = {
   experimental: {
     serverActions: { bodySizeLimit: '2mb' },
   },
+  // The BUILT_AT timestamp is the home page's sitemap lastmod: its content changes only with a deploy.
+  env: { STAKEEASY_BUILT_AT: new Date().toISOString() },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [{ source: '/:path*', headers: securityHeaders }, ...publicCacheRules({ articles: ARTICLES_PATH, search: SEARCH_ROUTE, searchKeys: INDEX_QUERY_KEYS })];
+  },
+  async redirects() {
+    return articleRedirects();
+  },
+  async rewrites() {
+    return { beforeFiles: articleRewrites(), afterFiles: [], fallback: [] };
   },
 };
 

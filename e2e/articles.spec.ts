@@ -49,16 +49,17 @@ test.describe('reader without a session', () => {
     await page.getByRole('link', { name: 'Show all articles' }).click();
     await expect(page).toHaveURL(/\/articles$/);
 
-    // Sort, then paginate: the sort survives the page change.
+    // Sort, then paginate: the sort survives the page change. Both are path segments (the
+    // index is cached whole); only search uses the query string.
     await page.getByRole('link', { name: 'Title (A-Z)' }).click();
-    await expect(page).toHaveURL(/\/articles\?sort=title$/);
+    await expect(page).toHaveURL(/\/articles\/sort\/title$/);
     await expect(page.locator('.article-list-title').first()).toHaveText('Aggressive vs conservative bankroll management');
     await page.getByRole('link', { name: 'Next →' }).click();
-    await expect(page).toHaveURL(/\/articles\?sort=title&page=2$/);
+    await expect(page).toHaveURL(/\/articles\/sort\/title\/page\/2$/);
     await expect(page.getByText('Page 2 of 3')).toBeVisible();
     await expect(items).toHaveCount(10);
     await page.getByRole('link', { name: 'Oldest first' }).click();
-    await expect(page).toHaveURL(/\/articles\?sort=oldest$/);
+    await expect(page).toHaveURL(/\/articles\/sort\/oldest$/);
 
     // Filter by tag.
     await page.goto('/articles');
@@ -95,7 +96,8 @@ test.describe('reader without a session', () => {
     expect(metaContent(html, 'property', 'og:type')).toBe('article');
     expect(metaContent(html, 'property', 'article:published_time')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(metaContent(html, 'property', 'article:modified_time')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(metaContent(html, 'name', 'twitter:card')).toBe('summary');
+    expect(metaContent(html, 'name', 'twitter:card')).toBe('summary_large_image');
+    expect(metaContent(html, 'property', 'og:image')).toMatch(new RegExp(`/articles/${ARTICLE.slug}/opengraph-image`));
     const jsonLd = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)?.[1];
     expect(jsonLd).toBeDefined();
     const data = JSON.parse(jsonLd!);
@@ -113,10 +115,14 @@ test.describe('reader without a session', () => {
     // Served whole from the ISR cache the second time.
     expect((await request.get(`/articles/${ARTICLE.slug}`)).headers()['x-nextjs-cache']).toMatch(/HIT|STALE/);
 
-    const index = await request.get('/articles?sort=title&page=2');
+    const index = await request.get('/articles/sort/title/page/2');
     expect(index.status()).toBe(200);
     const indexHtml = await index.text();
-    expect(indexHtml).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+\/articles\?sort=title&amp;page=2"/);
+    expect(indexHtml).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+\/articles\/sort\/title\/page\/2"/);
+    // Old query-string links land on the same page.
+    const old = await request.get('/articles?sort=title&page=2', { maxRedirects: 0 });
+    expect(old.status()).toBe(308);
+    expect(old.headers()['location']).toMatch(/\/articles\/sort\/title\/page\/2$/);
   });
 
   test('sitemap.xml and robots.txt', async ({ request }) => {
@@ -135,7 +141,7 @@ test.describe('reader without a session', () => {
   });
 
   test('unknown and draft articles, unknown tags and pages past the end are real 404s', async ({ request }) => {
-    for (const url of ['/articles/no-such-article', `/articles/${DRAFT_SLUG}`, '/articles/Not_A_Slug', '/articles/tag/no-such-tag', '/articles?page=999']) {
+    for (const url of ['/articles/no-such-article', `/articles/${DRAFT_SLUG}`, '/articles/Not_A_Slug', '/articles/tag/no-such-tag', '/articles/page/999', '/articles?page=999', '/articles/sort/random']) {
       expect((await request.get(url)).status(), url).toBe(404);
     }
     // Malformed parameters fall back to the defaults.
@@ -210,6 +216,8 @@ test('an admin creates, previews, publishes, edits and unpublishes an article; t
   const sitemap = await (await request.get('/sitemap.xml')).text();
   expect(sitemap).toContain(`/articles/${slug}</loc>`);
   expect(sitemap).toContain(`/articles/tag/${tagSlug}</loc>`);
+  expect(await (await request.get(`/articles/tag/${tagSlug}/feed.xml`)).text()).toContain(`/articles/${slug}</link>`);
+  expect(await (await request.get('/articles/atom.xml')).text()).toContain(`/articles/${slug}"`);
 
   // Edit the text: readers may get the previous version once, then the new one.
   await page.goto('/admin/articles');
@@ -233,6 +241,8 @@ test('an admin creates, previews, publishes, edits and unpublishes an article; t
   expect((await request.get(`/articles/tag/${tagSlug}`)).status()).toBe(404);
   expect(await (await request.get('/articles/tag/variance')).text()).not.toContain(title);
   expect(await (await request.get('/sitemap.xml')).text()).not.toContain(slug);
+  expect((await request.get(`/articles/tag/${tagSlug}/feed.xml`)).status()).toBe(404);
+  expect(await (await request.get('/articles/feed.xml')).text()).not.toContain(slug);
 
   // The admin list still shows it, as a draft; deleting needs the confirmation tick.
   await page.goto('/admin/articles');

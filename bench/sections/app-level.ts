@@ -8,6 +8,7 @@ import { freePort } from '../../tests/helpers/redis-server';
 import { runFault, type FaultRun } from './faults';
 import { fmtMs, runConcurrent, sleep } from '../lib/stats';
 import type { Profile } from '../lib/profile';
+import { indexPath } from '../../lib/articles/urls';
 
 export type Page = 'dashboard' | 'article' | 'index';
 export const PAGES: Page[] = ['dashboard', 'article', 'index'];
@@ -243,7 +244,7 @@ export async function runAppLevel(
   const targets: Record<Page, Target[]> = {
     dashboard: sessions.map((s) => ({ path: '/dashboard', headers: { cookie: s.cookie } })),
     article: slugs.map((slug) => ({ path: `/articles/${slug}` })),
-    index: Array.from({ length: p.indexPages }, (_, i) => ({ path: i === 0 ? '/articles' : `/articles?page=${i + 1}` })),
+    index: Array.from({ length: p.indexPages }, (_, i) => ({ path: indexPath({ page: i + 1 }) })),
   };
   const ctx: Ctx = { ...opts, targets };
   const admin = adminClient(opts.redis.port);

@@ -159,6 +159,8 @@ export type IsolationPageRoute = (typeof ISOLATION_PAGE_ROUTES)[number];
 
 export const ISOLATION_PAGE_EXEMPT: Readonly<Record<string, string>> = {
   '/articles/tag/[tag]': 'a public listing of published articles: it has no owner (a draft article is covered through /articles/[slug])',
+  '/articles/sort/[sort]': 'a public page of the article index (sort in the path): published articles only, no owner',
+  '/articles/sort/[sort]/page/[page]': 'a public page of the article index (sort and page in the path): published articles only, no owner',
 };
 
 /** Route handlers (URL patterns): covered by a row, or exempt with a reason. */
@@ -167,6 +169,12 @@ export const ISOLATION_HANDLER_ROUTES = ['/settings/export', '/api/articles/[slu
 export const ISOLATION_HANDLER_EXEMPT: Readonly<Record<string, string>> = {
   '/api/health': 'liveness probe: no id, no user data',
   '/api/metrics': 'process and cache counters: no id, no user data',
+  '/articles/feed.xml': 'public RSS feed of published articles: no id, no user data',
+  '/articles/atom.xml': 'public Atom feed of published articles: no id, no user data',
+  '/articles/tag/[tag]/feed.xml': "public RSS feed of one tag's published articles: no owner, no user data",
+  '/articles/tag/[tag]/atom.xml': "public Atom feed of one tag's published articles: no owner, no user data",
+  '/sitemap.xml': 'public list of published article URLs: no id, no user data',
+  '/robots.txt': 'static crawler rules: no id, no user data',
 };
 
 /** Which discovered routes the isolation table must cover: anything with an id-like segment or under /admin. */

@@ -14,6 +14,8 @@ export interface ArticleJsonLdInput {
   updatedAt: string;
   authorName: string;
   tags: string[];
+  /** Absolute URL of the article's share image. */
+  image: string;
 }
 
 export interface ArticleJsonLd {
@@ -21,6 +23,7 @@ export interface ArticleJsonLd {
   '@type': 'Article';
   headline: string;
   description: string;
+  image: string[];
   datePublished: string;
   dateModified: string;
   author: { '@type': 'Person' | 'Organization'; name: string };
@@ -39,12 +42,36 @@ export function buildArticleJsonLd(input: ArticleJsonLdInput): ArticleJsonLd {
     // Google truncates longer headlines; schema.org recommends at most 110 characters.
     headline: input.title.length > 110 ? `${input.title.slice(0, 109)}…` : input.title,
     description: input.summary,
+    image: [input.image],
     datePublished: input.publishedAt,
     dateModified: input.updatedAt,
     author: { '@type': input.authorName === TEAM_AUTHOR_NAME ? 'Organization' : 'Person', name: input.authorName },
     publisher: { '@type': 'Organization', name: ORGANIZATION_NAME },
     mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
     ...(input.tags.length ? { keywords: input.tags.join(', ') } : {}),
+  };
+}
+
+export interface WebSiteJsonLd {
+  '@context': 'https://schema.org';
+  '@type': 'WebSite';
+  name: string;
+  url: string;
+  potentialAction: { '@type': 'SearchAction'; target: { '@type': 'EntryPoint'; urlTemplate: string }; 'query-input': string };
+}
+
+/** The home page's `WebSite` with a SearchAction: search engines may offer the article search. */
+export function buildWebSiteJsonLd(input: { url: string; searchUrlTemplate: string }): WebSiteJsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: ORGANIZATION_NAME,
+    url: input.url,
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: input.searchUrlTemplate },
+      'query-input': 'required name=search_term_string',
+    },
   };
 }
 

@@ -167,6 +167,38 @@ export const relatedTo = defineRead({
   revalidate: ARTICLE_TTL_SECONDS,
 });
 
+/** How many of the newest articles a feed carries. */
+export const FEED_SIZE = 20;
+
+export interface FeedDto {
+  /** null: the whole site's feed. */
+  tag: (TagRefDto & { description: string | null }) | null;
+  items: (ArticleSummaryDto & { authorName: string })[];
+}
+
+/** The newest published articles, of one tag or all; null for an unknown tag or one with none. */
+export const getFeedData = cache((tagSlug?: string): Promise<FeedDto | null> => (tagSlug === undefined || isValidSlug(tagSlug, TAG_SLUG_MAX) ? feedData(tagSlug ?? '') : Promise.resolve(null)));
+
+export const feedData = defineRead({
+  name: 'articles-feed',
+  // Like the listings: any publish, edit or unpublish changes a feed; a tag feed also shows its tag's name.
+  tags: (tagSlug: string) => (tagSlug ? [tags.articles(), tags.tag(tagSlug)] : [tags.articles()]),
+  load: async (tagSlug: string): Promise<FeedDto | null> => {
+    const prisma = await db();
+    const tag = tagSlug ? await prisma.tag.findUnique({ where: { slug: tagSlug }, select: { slug: true, name: true, description: true } }) : null;
+    if (tagSlug && !tag) return null;
+    const rows = await prisma.article.findMany({
+      where: { ...PUBLISHED, ...(tagSlug ? { tags: { some: { slug: tagSlug } } } : {}) },
+      orderBy: ORDER.newest,
+      take: FEED_SIZE,
+      select: { ...summarySelect, author: { select: { displayName: true } } },
+    });
+    if (tagSlug && rows.length === 0) return null;
+    return { tag, items: rows.map((row) => ({ ...toSummaryDto(row), authorName: authorName(row.author?.displayName) })) };
+  },
+  revalidate: ARTICLE_TTL_SECONDS,
+});
+
 export interface SitemapDto {
   articles: { slug: string; updatedAt: string }[];
   tags: { slug: string; lastModified: string }[];

@@ -1,6 +1,7 @@
 /**
- * The article index state lives in the URL (`?q=&sort=&page=`) so every state is a crawlable,
- * shareable link. Anything malformed falls back to the default instead of failing the page.
+ * The article index state: sort and page (path segments of the cached index, see urls.ts) and
+ * the search query (`?q=`, rendered per request). In a query string anything malformed falls
+ * back to the default instead of failing the page.
  */
 
 export const ARTICLE_SORTS = ['newest', 'oldest', 'title', 'updated'] as const;
@@ -43,37 +44,34 @@ export function normalizeQuery(value: RawParam): string {
 }
 
 export function parseSort(value: RawParam): ArticleSort {
-  const raw = first(value);
-  return (ARTICLE_SORTS as readonly string[]).includes(raw ?? '') ? (raw as ArticleSort) : DEFAULT_SORT;
+  const raw = first(value) ?? '';
+  return isArticleSort(raw) ? raw : DEFAULT_SORT;
 }
 
-/** A positive integer written plainly ("2", not "2.0", "+2", "0x2" or "1e3"), else 1. */
-export function parsePage(value: RawParam): number {
+/** A positive integer written plainly ("2", not "2.0", "+2", "0x2" or "1e3"), else null. */
+export function pageNumber(value: RawParam): number | null {
   const raw = first(value);
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) return 1;
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) return null;
   const page = Number(raw);
-  return page <= MAX_PAGE ? page : 1;
+  return page <= MAX_PAGE ? page : null;
+}
+
+/** pageNumber, or 1 for anything malformed (a query string never fails the page). */
+export function parsePage(value: RawParam): number {
+  return pageNumber(value) ?? 1;
+}
+
+export function isArticleSort(value: string): value is ArticleSort {
+  return (ARTICLE_SORTS as readonly string[]).includes(value);
 }
 
 export function parseArticleSearch(params: Record<string, RawParam>): ArticleSearch {
   return { q: normalizeQuery(params.q), sort: parseSort(params.sort), page: parsePage(params.page) };
 }
 
-/**
- * The canonical link for a state: default values are left out, so `/articles?sort=newest&page=1`
- * and `/articles` are one URL (one cache entry, one indexed page).
- */
-export function articlesHref(state: Partial<ArticleSearch>): string {
-  const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  if (state.sort && state.sort !== DEFAULT_SORT) params.set('sort', state.sort);
-  if (state.page && state.page > 1) params.set('page', String(state.page));
-  const query = params.toString();
-  return query ? `/articles?${query}` : '/articles';
-}
-
 export function pageCount(total: number, perPage = ARTICLES_PER_PAGE): number {
   return Math.max(1, Math.ceil(total / perPage));
 }
 
-export { escapeLikePattern } from '@/lib/db/like';
+// Relative, not '@/': next.config.ts loads this module through urls.ts.
+export { escapeLikePattern } from '../db/like';

@@ -1,14 +1,16 @@
 import Link from 'next/link';
 import type { ArticleSummaryDto, TagRefDto } from '@/lib/articles/reads';
 import { formatArticleDate } from '@/lib/articles/format';
+import { articlePath, tagPath } from '@/lib/articles/urls';
 
 export function TagLinks({ tags, label = 'Tags' }: { tags: TagRefDto[]; label?: string }) {
   if (tags.length === 0) return null;
   return (
-    <ul className="tags" aria-label={label}>
+    // role="list": a name on a list needs an explicit role (a plain <ul> may not carry aria-label).
+    <ul className="tags" role="list" aria-label={label}>
       {tags.map((t) => (
         <li key={t.slug}>
-          <Link className="tag" href={`/articles/tag/${t.slug}`}>
+          <Link className="tag" href={tagPath(t.slug)}>
             {t.name}
           </Link>
         </li>
@@ -35,7 +37,7 @@ export function ArticleList({ articles, headingLevel = 2 }: { articles: ArticleS
         <li key={a.slug} className="card">
           <article>
             <Heading className="article-list-title">
-              <Link href={`/articles/${a.slug}`}>{a.title}</Link>
+              <Link href={articlePath(a.slug)}>{a.title}</Link>
             </Heading>
             <ArticleMeta article={a} />
             <p>{a.summary}</p>

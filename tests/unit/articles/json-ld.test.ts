@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildArticleJsonLd, serializeJsonLd, TEAM_AUTHOR_NAME } from '@/lib/articles/json-ld';
+import { buildArticleJsonLd, buildWebSiteJsonLd, serializeJsonLd, TEAM_AUTHOR_NAME } from '@/lib/articles/json-ld';
+import { searchUrlTemplate } from '@/lib/articles/urls';
 
 const input = {
   title: 'Risk of ruin explained',
@@ -9,6 +10,7 @@ const input = {
   updatedAt: '2025-04-01T00:00:00.000Z',
   authorName: 'Jane Grinder',
   tags: ['Variance', 'Bankroll management'],
+  image: 'https://stakeeasy.example/articles/risk-of-ruin/opengraph-image',
 };
 
 describe('buildArticleJsonLd', () => {
@@ -18,6 +20,7 @@ describe('buildArticleJsonLd', () => {
       '@type': 'Article',
       headline: 'Risk of ruin explained',
       description: 'What risk of ruin means for a poker bankroll.',
+      image: ['https://stakeeasy.example/articles/risk-of-ruin/opengraph-image'],
       datePublished: '2025-03-14T00:00:00.000Z',
       dateModified: '2025-04-01T00:00:00.000Z',
       author: { '@type': 'Person', name: 'Jane Grinder' },
@@ -51,5 +54,22 @@ describe('serializeJsonLd', () => {
   it('is still the same JSON', () => {
     const data = buildArticleJsonLd(hostile);
     expect(JSON.parse(serializeJsonLd(data))).toEqual(data);
+  });
+});
+
+describe('buildWebSiteJsonLd', () => {
+  it('offers the article search with an unencoded placeholder', () => {
+    const data = buildWebSiteJsonLd({ url: 'https://stakeeasy.example/', searchUrlTemplate: searchUrlTemplate('https://stakeeasy.example/') });
+    expect(data).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'WebSite',
+      name: 'StakeEasy',
+      url: 'https://stakeeasy.example/',
+      potentialAction: {
+        '@type': 'SearchAction',
+        target: { '@type': 'EntryPoint', urlTemplate: 'https://stakeeasy.example/articles?q={search_term_string}' },
+        'query-input': 'required name=search_term_string',
+      },
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articlesHref, escapeLikePattern, normalizeQuery, pageCount, parseArticleSearch, parsePage, parseSort } from '@/lib/articles/search-params';
+import { escapeLikePattern, normalizeQuery, pageCount, pageNumber, parseArticleSearch, parsePage, parseSort } from '@/lib/articles/search-params';
+import { articleRedirects, articleRewrites, articlesHref, feedPath, indexPath, searchPath } from '@/lib/articles/urls';
 
 describe('parseArticleSearch', () => {
   it('reads q, sort and page', () => {
@@ -50,21 +51,44 @@ describe('normalizeQuery', () => {
   });
 });
 
-describe('articlesHref', () => {
-  it('leaves defaults out so each state has one URL', () => {
-    expect(articlesHref({})).toBe('/articles');
-    expect(articlesHref({ q: '', sort: 'newest', page: 1 })).toBe('/articles');
-    expect(articlesHref({ sort: 'title', page: 2 })).toBe('/articles?sort=title&page=2');
+describe('index URLs (lib/articles/urls.ts)', () => {
+  it('puts sort and page in the path and leaves defaults out, so each state has one URL', () => {
+    expect(indexPath()).toBe('/articles');
+    expect(indexPath({ sort: 'newest', page: 1 })).toBe('/articles');
+    expect(indexPath({ page: 2 })).toBe('/articles/page/2');
+    expect(indexPath({ sort: 'title' })).toBe('/articles/sort/title');
+    expect(indexPath({ sort: 'title', page: 2 })).toBe('/articles/sort/title/page/2');
   });
 
-  it('encodes the query', () => {
+  it('keeps search in the query string and encodes it', () => {
     expect(articlesHref({ q: 'risk & ruin', page: 3 })).toBe('/articles?q=risk+%26+ruin&page=3');
+    expect(articlesHref({ q: '', sort: 'title', page: 2 })).toBe('/articles/sort/title/page/2');
+    expect(searchPath({ q: 'tilt', sort: 'oldest' })).toBe('/articles?q=tilt&sort=oldest');
   });
 
-  it('round-trips through the parser', () => {
+  it('search links round-trip through the parser', () => {
     const state = { q: 'downswing length', sort: 'updated' as const, page: 4 };
     const params = Object.fromEntries(new URL(articlesHref(state), 'http://x').searchParams);
     expect(parseArticleSearch(params)).toEqual(state);
+  });
+
+  it('feeds sit beside the index and each tag page', () => {
+    expect(feedPath('rss')).toBe('/articles/feed.xml');
+    expect(feedPath('atom', 'plo')).toBe('/articles/tag/plo/atom.xml');
+  });
+
+  it('rewrites the short URLs onto the sort routes and redirects the long spellings back', () => {
+    const rewrites = articleRewrites();
+    expect(rewrites.filter((r) => 'has' in r).map((r) => r.destination)).toEqual(['/search', '/search', '/search']);
+    expect(rewrites).toContainEqual({ source: '/articles', destination: '/articles/sort/newest' });
+    expect(articleRedirects()).toContainEqual({ source: '/articles/sort/newest', destination: '/articles', permanent: true });
+  });
+});
+
+describe('pageNumber', () => {
+  it('is null for what a page segment must not be', () => {
+    expect(pageNumber('3')).toBe(3);
+    for (const raw of ['0', '01', '-1', 'x', '1e3', '10001']) expect(pageNumber(raw)).toBeNull();
   });
 });
 

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getPublishedArticle, relatedArticles } from '@/lib/articles/reads';
 import { absoluteUrl, formatArticleDate } from '@/lib/articles/format';
-import { buildArticleJsonLd, serializeJsonLd } from '@/lib/articles/json-ld';
+import { ORGANIZATION_NAME, buildArticleJsonLd, serializeJsonLd } from '@/lib/articles/json-ld';
+import { ARTICLES_PATH, articleImagePath, articlePath, feedAlternates } from '@/lib/articles/urls';
 import { ArticleList, TagLinks } from '../article-list';
 import { ReadMark } from './read-mark';
 import '../articles.css';
@@ -24,26 +25,27 @@ type Params = Promise<{ slug: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const article = await getPublishedArticle((await params).slug);
   if (!article) return { title: 'Article not found', robots: { index: false } };
-  const url = `/articles/${article.slug}`;
+  const url = articlePath(article.slug);
   const tagNames = article.tags.map((t) => t.name);
   return {
     title: article.title,
     description: article.summary,
     authors: [{ name: article.authorName }],
     keywords: tagNames,
-    alternates: { canonical: url },
+    alternates: { canonical: url, types: feedAlternates() },
     openGraph: {
       type: 'article',
       url,
       title: article.title,
       description: article.summary,
-      siteName: 'StakeEasy',
+      siteName: ORGANIZATION_NAME,
       publishedTime: article.publishedAt,
       modifiedTime: article.updatedAt,
       authors: [article.authorName],
       tags: tagNames,
     },
-    twitter: { card: 'summary', title: article.title, description: article.summary },
+    // og:image and twitter:image come from ./opengraph-image.tsx (the file convention).
+    twitter: { card: 'summary_large_image', title: article.title, description: article.summary },
   };
 }
 
@@ -54,7 +56,8 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const jsonLd = buildArticleJsonLd({
     title: article.title,
     summary: article.summary,
-    url: absoluteUrl(`/articles/${article.slug}`),
+    url: absoluteUrl(articlePath(article.slug)),
+    image: absoluteUrl(articleImagePath(article.slug)),
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
     authorName: article.authorName,
@@ -65,7 +68,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <p>
-        <Link href="/articles">← All articles</Link>
+        <Link href={ARTICLES_PATH}>← All articles</Link>
       </p>
       <article aria-labelledby="article-title">
         <header className="article-header">

@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTagPage } from '@/lib/articles/reads';
+import { ORGANIZATION_NAME } from '@/lib/articles/json-ld';
+import { ARTICLES_PATH, feedAlternates, tagPath } from '@/lib/articles/urls';
 import { ArticleList } from '../../article-list';
+import { SITE_IMAGE } from '../../../share-image-meta';
 import '../../articles.css';
 
 // ISR: rendered on first request, then served from the cache handler until a tag it read
@@ -21,13 +24,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   if (!page) return { title: 'Tag not found', robots: { index: false } };
   const title = `${page.tag.name} articles`;
   const description = page.tag.description ?? `Strategy articles about ${page.tag.name.toLowerCase()}.`;
-  const url = `/articles/tag/${page.tag.slug}`;
+  const url = tagPath(page.tag.slug);
   return {
     title,
     description,
-    alternates: { canonical: url },
-    openGraph: { type: 'website', title, description, url, siteName: 'StakeEasy' },
-    twitter: { card: 'summary', title, description },
+    alternates: { canonical: url, types: feedAlternates(page.tag) },
+    openGraph: { type: 'website', title, description, url, siteName: ORGANIZATION_NAME, images: [SITE_IMAGE] },
+    twitter: { card: 'summary_large_image', title, description, images: [SITE_IMAGE] },
   };
 }
 
@@ -37,7 +40,7 @@ export default async function TagPage({ params }: { params: Params }) {
   return (
     <>
       <p>
-        <Link href="/articles">← All articles</Link>
+        <Link href={ARTICLES_PATH}>← All articles</Link>
       </p>
       <h1>{page.tag.name}</h1>
       {page.tag.description && <p className="lead">{page.tag.description}</p>}

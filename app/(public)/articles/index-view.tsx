@@ -2,35 +2,45 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { listPublishedArticles } from '@/lib/articles/reads';
-import { ARTICLE_SORTS, SORT_LABELS, articlesHref, parseArticleSearch, type ArticleSearch } from '@/lib/articles/search-params';
+import { ARTICLE_SORTS, SORT_LABELS, isArticleSort, pageNumber, type ArticleSearch } from '@/lib/articles/search-params';
+import { ARTICLES_PATH, articlesHref, feedAlternates, indexPath } from '@/lib/articles/urls';
+import { ORGANIZATION_NAME } from '@/lib/articles/json-ld';
 import { ArticleList } from './article-list';
-import './articles.css';
+import { SITE_IMAGE } from '../share-image-meta';
 
-// Reads searchParams, so this page renders per request; its data comes from the shared,
-// tag-invalidated cache (lib/articles/reads.ts). It never reads the session.
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+// The article index, shared by the cached index routes (sort and page in the path) and the
+// search route (per request). Neither reads the session.
 
 const DESCRIPTION = 'Free poker bankroll management and strategy articles: buy-in rules, variance, moving up, tilt and record keeping.';
 
-export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const search = parseArticleSearch(await searchParams);
+export type IndexParams = Promise<{ sort: string; page?: string }>;
+
+/** The state of a cached index route, or a 404 for a sort or page that cannot exist. */
+export async function indexState(params: IndexParams): Promise<ArticleSearch> {
+  const { sort, page } = await params;
+  const number = page === undefined ? 1 : pageNumber(page);
+  if (!isArticleSort(sort) || number === null) notFound();
+  return { q: '', sort, page: number };
+}
+
+export function indexMetadata(search: ArticleSearch): Metadata {
   const title = search.page > 1 ? `Strategy articles, page ${search.page}` : 'Strategy articles';
-  // Search results are not a page of their own for search engines; sorted/paged listings are.
-  const canonical = articlesHref({ sort: search.sort, page: search.page });
+  const sorted = search.sort === 'newest' ? title : `${title} (${SORT_LABELS[search.sort].toLowerCase()})`;
+  // Search results are not a page of their own for search engines: canonical to the index.
+  const canonical = search.q ? ARTICLES_PATH : indexPath(search);
   return {
-    title: search.q ? `Search: ${search.q}` : title,
+    title: search.q ? `Search: ${search.q}` : sorted,
     description: DESCRIPTION,
-    alternates: { canonical },
+    alternates: { canonical, types: feedAlternates() },
     robots: search.q ? { index: false, follow: true } : undefined,
-    openGraph: { type: 'website', title, description: DESCRIPTION, url: canonical, siteName: 'StakeEasy' },
-    twitter: { card: 'summary', title, description: DESCRIPTION },
+    openGraph: { type: 'website', title: sorted, description: DESCRIPTION, url: canonical, siteName: ORGANIZATION_NAME, images: [SITE_IMAGE] },
+    twitter: { card: 'summary_large_image', title: sorted, description: DESCRIPTION, images: [SITE_IMAGE] },
   };
 }
 
 function SearchForm({ search }: { search: ArticleSearch }) {
   return (
-    <form className="article-search" role="search" action="/articles" method="get">
+    <form className="article-search" role="search" action={ARTICLES_PATH} method="get">
       <div className="field">
         <label htmlFor="article-q">Search articles</label>
         <input id="article-q" type="search" name="q" defaultValue={search.q} maxLength={100} placeholder="e.g. downswing" />
@@ -39,7 +49,7 @@ function SearchForm({ search }: { search: ArticleSearch }) {
       <button type="submit" className="btn btn-primary">
         Search
       </button>
-      {search.q && <Link href={articlesHref({ sort: search.sort })}>Clear search</Link>}
+      {search.q && <Link href={indexPath({ sort: search.sort })}>Clear search</Link>}
     </form>
   );
 }
@@ -81,8 +91,7 @@ function Pagination({ search, pageCount }: { search: ArticleSearch; pageCount: n
   );
 }
 
-export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {
-  const search = parseArticleSearch(await searchParams);
+export async function ArticleIndex({ search }: { search: ArticleSearch }) {
   const result = await listPublishedArticles(search);
   // A page past the end is not an empty page of the archive: it does not exist.
   if (search.page > result.pageCount) notFound();
@@ -102,7 +111,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
         <div className="empty">
           <h2>{search.q ? 'No articles match your search' : 'No articles yet'}</h2>
           <p>{search.q ? 'Try a shorter or different word.' : 'New articles are on their way.'}</p>
-          {search.q && <Link href="/articles">Show all articles</Link>}
+          {search.q && <Link href={ARTICLES_PATH}>Show all articles</Link>}
         </div>
       ) : (
         <ArticleList articles={result.items} />

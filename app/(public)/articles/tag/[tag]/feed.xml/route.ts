@@ -1,0 +1,7 @@
+import { feedResponse } from '../../../feed-response';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request, { params }: { params: Promise<{ tag: string }> }): Promise<Response> {
+  return feedResponse(request, 'rss', (await params).tag);
+}
