@@ -70,12 +70,17 @@ export async function signUpAndIn(page: Page, tag: string, password = PASSWORD):
 
 /* ---------------------------------------------------------------------------- database -- */
 
-/** One statement on the run's database (created by playwright.config.ts); returns its rows. */
-export async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+/**
+ * One statement on the run's database (created by playwright.config.ts); returns its rows.
+ * `withoutTriggers`: also bypass the triggers that bump the user's data version, i.e. change
+ * data the way nothing in the app can (the invalidation control).
+ */
+export async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = [], { withoutTriggers = false } = {}): Promise<T[]> {
   const base = process.env.E2E_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
   const client = new pg.Client({ connectionString: `${base}/${process.env.E2E_DB_NAME}` });
   await client.connect();
   try {
+    if (withoutTriggers) await client.query(`SET session_replication_role = replica`);
     return (await client.query(sql, params)).rows as T[];
   } finally {
     await client.end();
