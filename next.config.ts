@@ -13,7 +13,26 @@ const securityHeaders = [
     : []),
 ];
 
+/**
+ * Ids that name one deployment. Next puts the build id in asset paths and our cache handler in
+ * every page key, so it must be a plain token.
+ */
+function deployToken(name: 'NEXT_BUILD_ID' | 'NEXT_DEPLOYMENT_ID'): string | undefined {
+  const value = process.env[name]?.trim();
+  if (!value) return undefined;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new Error(`${name} must be 1-64 letters, digits, "-" or "_" (got "${value}")`);
+  return value;
+}
+
 const nextConfig: NextConfig = {
+  // Version skew protection across a rolling deploy (see README, "Several instances"): asset
+  // URLs carry ?dpl=<id> and a client that meets another deployment reloads instead of
+  // navigating. Next also reads NEXT_DEPLOYMENT_ID itself; naming it here keeps both in one place.
+  deploymentId: deployToken('NEXT_DEPLOYMENT_ID'),
+  // Always defined: with a deploymentId and no generateBuildId, Next gives every build the same
+  // constant id, and our handler (which keys pages by build id) would then serve one build's
+  // pages to the next. null = Next's random id.
+  generateBuildId: () => deployToken('NEXT_BUILD_ID') ?? deployToken('NEXT_DEPLOYMENT_ID') ?? null,
   // Our handler (Redis + in-process L1) is the only data/page cache: Next's
   // own per-process memory cache would shadow it and hide cross-instance
   // invalidations.

@@ -1,12 +1,13 @@
 /**
  * StakeEasy cache benchmark (issue 6). See bench/README.md.
  *
- *   npx tsx bench/run.ts [--quick] [--only=handler,fresh,app,faults] [--no-build] [--force-data]
+ *   npx tsx bench/run.ts [--quick] [--only=handler,fresh,app,faults,deploy] [--no-build] [--force-data]
  *   npx tsx bench/run.ts --report=bench/results/<date>.json   (re-render from saved numbers)
  *
  * Writes bench/results/<YYYY-MM-DD>.md / .svg / .json and latest.md / latest.svg.
  * Starts its own redis-server (never touches the shared one), builds the app into
- * NEXT_DIST_DIR=.next-bench (BENCH_DIST_DIR), uses the database BENCH_DATABASE_URL
+ * NEXT_DIST_DIR=.next-bench (BENCH_DIST_DIR) and, for the deploy section, a second build of the same
+ * source with another build id into <BENCH_DIST_DIR>-deploy; uses the database BENCH_DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/stakeeasy_bench; --quick: ..._quick, smaller).
  */
 import os from 'node:os';
@@ -25,10 +26,13 @@ import type { BenchResults } from './lib/results';
 import { runHandlerLevel } from './sections/handler-level';
 import { runFreshness } from './sections/freshness';
 import { runAppLevel } from './sections/app-level';
+import { deployConsoleTable, runDeploy } from './sections/deploy';
 import { findPeer } from './lib/peer-module.mjs';
 
-type Section = 'handler' | 'fresh' | 'app' | 'faults';
-const ALL: Section[] = ['handler', 'fresh', 'app', 'faults'];
+type Section = 'handler' | 'fresh' | 'app' | 'faults' | 'deploy';
+const ALL: Section[] = ['handler', 'fresh', 'app', 'faults', 'deploy'];
+/** The deploy section's second build: same source, this build id (and deployment id). */
+const DEPLOY_BUILD_ID = 'bench-deploy-2';
 
 function parseArgs(argv: string[]) {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -43,14 +47,15 @@ function parseArgs(argv: string[]) {
 }
 
 /** Writes the result files (markdown, chart, JSON; latest.* for full runs). */
-function writeResults(results: BenchResults): string {
+function writeResults(results: BenchResults, complete = true): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const base = results.profile === 'quick' ? `${results.date}-quick` : results.date;
   const svgName = `${base}.svg`;
   writeFileSync(path.join(RESULTS_DIR, `${base}.json`), JSON.stringify(results, null, 1));
   writeFileSync(path.join(RESULTS_DIR, svgName), renderSvg(results));
   writeFileSync(path.join(RESULTS_DIR, `${base}.md`), renderMarkdown(results, svgName));
-  if (results.profile === 'full') {
+  // latest.* is the README's block: only a full run of every section may replace it.
+  if (results.profile === 'full' && complete) {
     copyFileSync(path.join(RESULTS_DIR, svgName), path.join(RESULTS_DIR, 'latest.svg'));
     writeFileSync(path.join(RESULTS_DIR, 'latest.md'), renderLatest(results, `${base}.md`, 'latest.svg'));
   }
@@ -103,13 +108,22 @@ async function main() {
   log(`Machine: ${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.machine.node}, load ${results.machine.loadStart.join(' ')}`);
   try {
     const needApp = args.sections.has('app') || args.sections.has('faults');
-    if (needApp) {
+    const deployDistDir = `${distDir}-deploy`;
+    if (needApp || args.sections.has('deploy')) {
       if (!handlerSwitchAvailable()) throw new Error('next.config.ts has no CACHE_HANDLER_PATH switch: the app-level modes cannot be told apart');
       if (args.build || !buildExists(distDir)) {
         log(`Building into ${distDir}...`);
         results.buildSeconds = await build(distDir, log);
       } else {
         notes.push(`The app build in ${distDir} was reused (--no-build).`);
+      }
+    }
+    if (args.sections.has('deploy')) {
+      if (args.build || !buildExists(deployDistDir)) {
+        log(`Building the second build (build id ${DEPLOY_BUILD_ID}) into ${deployDistDir}...`);
+        results.deployBuildSeconds = await build(deployDistDir, log, { NEXT_BUILD_ID: DEPLOY_BUILD_ID });
+      } else {
+        notes.push(`The deploy section's second build in ${deployDistDir} was reused (--no-build).`);
       }
     }
     if (args.sections.has('handler')) {
@@ -131,6 +145,11 @@ async function main() {
       for (const f of results.app.failures) notes.push(`Mode not measured: ${f}`);
       if (!args.sections.has('app')) notes.push('Only the fault runs were requested; the app-level table still comes from the same servers.');
     }
+    if (args.sections.has('deploy')) {
+      log('6. Deploy: DB work in the first seconds on a new build...');
+      results.deploy = await runDeploy({ redis, databaseUrl, distDirs: [distDir, deployDistDir], p }, log);
+      log(deployConsoleTable(results.deploy));
+    }
   } finally {
     await redis.stop();
   }
@@ -139,7 +158,7 @@ async function main() {
   results.rssReason = rssReason(results);
   if (p.name === 'quick') notes.push('Quick (smoke) profile: smaller data set, shorter runs, fewer samples. Not for comparison with full runs.');
 
-  const file = writeResults(results);
+  const file = writeResults(results, ALL.every((s) => args.sections.has(s)));
   log(`\nDone in ${Math.round(results.durationSeconds)} s: ${file}`);
   printTargets(results);
 }

@@ -30,6 +30,9 @@ export interface Profile {
   faultAt: number;
   faultSeconds: number;
   freshnessTrials: number;
+  /** deploy: load on the old build before the switch, and the window measured after it */
+  deployWarmSeconds: number;
+  deploySeconds: number;
 }
 
 export const FULL: Profile = {
@@ -55,6 +58,8 @@ export const FULL: Profile = {
   faultAt: 10,
   faultSeconds: 10,
   freshnessTrials: 200,
+  deployWarmSeconds: 5,
+  deploySeconds: 5,
 };
 
 export const QUICK: Profile = {
@@ -80,6 +85,8 @@ export const QUICK: Profile = {
   faultAt: 3,
   faultSeconds: 3,
   freshnessTrials: 30,
+  deployWarmSeconds: 2,
+  deploySeconds: 3,
 };
 
 /** The bench database of a profile: BENCH_DATABASE_URL (or its default) with the profile's suffix. */

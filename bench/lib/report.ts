@@ -3,6 +3,7 @@ import type { BenchResults } from './results';
 import { checkTargets, findings, type TargetCheck } from './targets';
 import { MODES, MODE_LABEL, type Mode } from './server';
 import { PAGES, PAGE_LABEL, type ModeResult } from '../sections/app-level';
+import { DEPLOY_VARIANT_LABEL } from '../sections/deploy';
 import { fmtBytes, fmtMs, fmtNum, fmtRatio } from './stats';
 
 const STATUS_MARK: Record<TargetCheck['status'], string> = { met: '✅ met', missed: '❌ missed', 'not run': '— not run' };
@@ -193,6 +194,23 @@ function memoryTable(r: BenchResults): string {
   ].join('\n');
 }
 
+function deployTable(r: BenchResults): string {
+  const d = r.deploy!;
+  const intro = `Two instances of build 1 (\`${d.buildIds[0]}\`) warm one Redis under load; two instances of build 2 (same source, build id \`${d.buildIds[1]}\`) start beside them, the old ones stop, and the same load (${d.connectionsPerInstance} connections per instance, ${d.users} signed-in dashboards and ${d.slugs} articles interleaved) moves to the new ones. Counted over the first ${d.seconds} s on the new build, from ${d.counter === 'pg_stat_statements' ? 'pg_stat_statements (statements)' : 'pg_stat_database of the bench database (transactions committed: each Prisma query outside an explicit transaction is one; pg_stat_statements is not loaded on this server)'}. "no deploy" is the same window on the warm build 1: what the load costs anyway (every request reads its session). ${d.dataVersionSwitch ? '"data keys per build" sets CACHE_DATA_VERSION to each build\'s id: every data entry starts cold, as it did when data keys carried the build id.' : 'This handler keys data entries by build id (it has no CACHE_DATA_VERSION), so "ours" is the cold start of every data entry.'}`;
+  const rows = d.rows.map((x) => [
+    DEPLOY_VARIANT_LABEL[x.variant],
+    esc(x.setting),
+    fmtNum(x.requests),
+    fmtNum(x.statements ?? x.transactions),
+    x.requests ? ((x.statements ?? x.transactions) / x.requests).toFixed(2) : 'n/a',
+    fmtNum(x.rowsFetched),
+    x.cacheMisses === undefined ? 'n/a' : fmtNum(x.cacheMisses),
+    `${x.p50.toFixed(1)} / ${x.p99.toFixed(0)} ms`,
+    fmtNum(x.failed),
+  ]);
+  return [intro, '', table(['Window', 'Setting', 'Requests', d.counter === 'pg_stat_statements' ? 'DB statements' : 'DB transactions', 'per request', 'Rows fetched', 'Cache misses', 'p50 / p99', 'Failed'], rows, 2)].join('\n');
+}
+
 export function renderMarkdown(r: BenchResults, svgName: string): string {
   const checks = checkTargets(r);
   const parts = [
@@ -224,6 +242,7 @@ export function renderMarkdown(r: BenchResults, svgName: string): string {
   if (r.app) parts.push('', '## 3. Redis paused and killed under load', '', faultTable(r));
   if (r.freshness) parts.push('', '## 4. Cross-instance freshness', '', freshnessTable(r));
   if (r.app) parts.push('', '## 5. Memory', '', memoryTable(r));
+  if (r.deploy) parts.push('', `## 6. Deploy: database work in the first ${r.deploy.seconds} s on a new build`, '', deployTable(r));
   if (r.notes.length) parts.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
   parts.push('', `Regenerate: \`npm run bench\` (see bench/README.md). Raw numbers: ${r.date}.json.`, '');
   return parts.join('\n');
@@ -239,6 +258,7 @@ export function renderLatest(r: BenchResults, datedName: string, svgName: string
     '',
     r.app ? appTable(r) : '',
     '',
+    ...(r.deploy ? [deployTable(r), ''] : []),
     targetsTable(checks),
     '',
     missedBlock(r, checks),

@@ -4,6 +4,7 @@ import type { DataSetCounts } from '../generate-data';
 import type { HandlerLevelResult } from '../sections/handler-level';
 import type { FreshnessResult } from '../sections/freshness';
 import type { AppLevelResult } from '../sections/app-level';
+import type { DeployResult } from '../sections/deploy';
 
 export interface BenchResults {
   date: string;
@@ -20,6 +21,9 @@ export interface BenchResults {
   handler?: HandlerLevelResult;
   freshness?: FreshnessResult[];
   app?: AppLevelResult;
+  deploy?: DeployResult;
+  /** the deploy section's second build */
+  deployBuildSeconds?: number;
   /** the cause found for an RSS above the target, stated with this run's numbers */
   rssReason?: string;
   notes: string[];

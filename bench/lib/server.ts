@@ -22,7 +22,12 @@ export const MODE_LABEL: Record<Mode, string> = {
   nocache: 'no data cache',
 };
 
-export const OUR_HANDLER = path.join(ROOT, 'cache-handler.mjs');
+/**
+ * BENCH_OUR_HANDLER: another copy of our handler (a cache-handler.mjs with its lib/cache beside it,
+ * e.g. another branch's, unpacked under bench/tmp/) to measure a handler change on the same build:
+ * Next loads the handler file when `next start` runs, not at build time.
+ */
+export const OUR_HANDLER = process.env.BENCH_OUR_HANDLER ? path.resolve(ROOT, process.env.BENCH_OUR_HANDLER) : path.join(ROOT, 'cache-handler.mjs');
 export const PEER_HANDLER = path.join(BENCH_DIR, 'peer-cache-handler.mjs');
 
 /**
@@ -48,6 +53,8 @@ export interface ServerOptions {
   peerTimeoutMs: number | null;
   /** flags for the server's node (e.g. --cpu-prof, which NODE_OPTIONS does not accept) */
   nodeArgs?: string[];
+  /** added last (the deploy section: NEXT_DEPLOYMENT_ID, CACHE_DATA_VERSION) */
+  extraEnv?: Record<string, string>;
 }
 
 export interface Server {
@@ -104,7 +111,7 @@ export function modeEnv(o: ServerOptions): NodeJS.ProcessEnv {
       env.STAKEEASY_DATA_CACHE = 'off';
       break;
   }
-  return env;
+  return { ...env, ...o.extraEnv };
 }
 
 function childPids(pid: number): number[] {
@@ -150,12 +157,13 @@ export function freshBuildCopy(distDir: string, suffix: string): string {
   return name;
 }
 
-export async function build(distDir: string, log: (s: string) => void): Promise<number> {
+/** `env`: added to the build's environment (the deploy section's second build: NEXT_BUILD_ID, ...). */
+export async function build(distDir: string, log: (s: string) => void, env: Record<string, string> = {}): Promise<number> {
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
     const p = spawn(process.execPath, [NEXT_BIN, 'build'], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

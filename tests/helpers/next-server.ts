@@ -134,8 +134,8 @@ function newestMtime(p: string): number {
   return max;
 }
 
-function buildIsCurrent(): boolean {
-  const id = path.join(ROOT, DIST_DIR, 'BUILD_ID');
+function buildIsCurrent(distDir = DIST_DIR): boolean {
+  const id = path.join(ROOT, distDir, 'BUILD_ID');
   if (!existsSync(id)) return false;
   const built = statSync(id).mtimeMs;
   return BUILD_INPUTS.every((p) => newestMtime(path.join(ROOT, p)) < built);
@@ -175,6 +175,36 @@ export async function ensureAppBuild(): Promise<void> {
   writeFileSync(RUN_MARKER, runId());
 }
 
+/** The build id a dist dir was built with (its BUILD_ID file), or undefined if there is none. */
+export function buildIdOf(distDir: string): string | undefined {
+  try {
+    return readFileSync(path.join(ROOT, distDir, 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A second production build of the same source into `distDir`, with `env` added to the build's
+ * environment (e.g. NEXT_BUILD_ID, NEXT_DEPLOYMENT_ID: the rolling-deploy test's "new" build).
+ * Reused when it has the build id `env.NEXT_BUILD_ID` asks for and is newer than every source
+ * file, or (APPTEST_SKIP_BUILD=1) whenever it has that id: CI builds it at most once per run.
+ * Call while holding the app test lock.
+ */
+export async function ensureExtraBuild(distDir: string, env: Record<string, string>): Promise<void> {
+  if (distDir === DIST_DIR) throw new Error(`ensureExtraBuild: ${distDir} is the shared app test build`);
+  const wanted = env.NEXT_BUILD_ID;
+  const idOk = wanted === undefined ? buildIdOf(distDir) !== undefined : buildIdOf(distDir) === wanted;
+  if (idOk && (process.env.APPTEST_SKIP_BUILD === '1' || buildIsCurrent(distDir))) return;
+  const includedBefore = tsconfigIncludes();
+  try {
+    await run(process.execPath, [NEXT_BIN, 'build'], { ...cleanEnv(), ...env, NEXT_DIST_DIR: distDir, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }, 10 * 60_000);
+  } finally {
+    dropAddedDistTypes(includedBefore, distDir);
+  }
+  if (wanted !== undefined && buildIdOf(distDir) !== wanted) throw new Error(`${distDir} was built with id ${buildIdOf(distDir)}, not ${wanted}`);
+}
+
 const TSCONFIG = path.join(ROOT, 'tsconfig.json');
 
 function tsconfigIncludes(): string[] {
@@ -186,10 +216,10 @@ function tsconfigIncludes(): string[] {
  * nothing else (other engineers' builds may be editing the file at the same time). Next writes
  * the file as 2-space JSON, so writing it back the same way changes only those lines.
  */
-function dropAddedDistTypes(includedBefore: string[]) {
+function dropAddedDistTypes(includedBefore: string[], distDir = DIST_DIR) {
   const config = JSON.parse(readFileSync(TSCONFIG, 'utf8')) as { include?: string[] };
   const include = config.include ?? [];
-  const kept = include.filter((entry) => !(entry.startsWith(`${DIST_DIR}/`) && !includedBefore.includes(entry)));
+  const kept = include.filter((entry) => !(entry.startsWith(`${distDir}/`) && !includedBefore.includes(entry)));
   if (kept.length === include.length) return;
   config.include = kept;
   writeFileSync(TSCONFIG, `${JSON.stringify(config, null, 2)}\n`);
@@ -249,6 +279,8 @@ export interface NextServerOptions {
    * closed). 'any': as soon as /api/health answers at all (e.g. a server meant to be degraded).
    */
   ready?: 'ok' | 'any';
+  /** The build to serve (default DIST_DIR, the shared app test build). */
+  distDir?: string;
 }
 
 export async function startNextServer(opts: NextServerOptions): Promise<NextServer> {
@@ -262,7 +294,7 @@ export async function startNextServer(opts: NextServerOptions): Promise<NextServ
     const env: NodeJS.ProcessEnv = {
       ...cleanEnv(),
       NODE_ENV: 'production',
-      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_DIST_DIR: opts.distDir ?? DIST_DIR,
       NEXT_TELEMETRY_DISABLED: '1',
       RATES_SCHEDULER: 'off',
       ...opts.env,
