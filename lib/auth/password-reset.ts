@@ -31,11 +31,12 @@ export async function deliverPasswordReset(email: string, origin: string | null)
     console.error('[password-reset] no trustworthy origin for the link: set PUBLIC_URL. No mail sent.');
     return 'no-origin';
   }
-  const { token, id, expiresAt } = newResetToken();
+  const now = new Date();
+  const { token, id, expiresAt } = newResetToken(now);
   // Expired rows of this user go at the same time; earlier live links stay valid until one is used.
   await prisma.$transaction([
-    prisma.passwordResetToken.deleteMany({ where: { userId: user.id, expiresAt: { lte: new Date() } } }),
-    prisma.passwordResetToken.create({ data: { id, userId: user.id, expiresAt } }),
+    prisma.passwordResetToken.deleteMany({ where: { userId: user.id, expiresAt: { lte: now } } }),
+    prisma.passwordResetToken.create({ data: { id, userId: user.id, createdAt: now, expiresAt } }),
   ]);
   await sendMail(renderResetMail(user.email, resetLink(origin, token), RESET_TOKEN_MINUTES));
   return 'sent';
