@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import { headers } from 'next/headers';
 import { PEER_HEADER } from '@/lib/security/peer-header';
 
@@ -12,8 +13,32 @@ export function trustedProxyHops(raw = process.env.TRUST_PROXY_HOPS): number {
   return n;
 }
 
-// "::ffff:1.2.3.4" is how Node reports an IPv4 client on a dual-stack socket: one client, one key.
-const normalise = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').slice(0, 64);
+/**
+ * One rate-limit key per client. "::ffff:1.2.3.4" is how Node reports an IPv4 client on a
+ * dual-stack socket. An IPv6 client usually holds a whole /64 (and can pick any address in it),
+ * so IPv6 addresses count per /64 prefix.
+ */
+function normalise(raw: string): string {
+  const address = raw.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (isIPv6(address)) return `${ipv6Prefix64(address)}::/64`;
+  return address.slice(0, 64);
+}
+
+/** The first four groups of an IPv6 address, "::" expanded. */
+function ipv6Prefix64(address: string): string {
+  const [head = '', tail] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  // An embedded IPv4 tail ("::1.2.3.4") is two groups; it is past the /64 anyway.
+  const rightGroups = right.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - rightGroups).fill('0'), ...right];
+  return groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':');
+}
 
 /**
  * The client address from the socket peer and X-Forwarded-For, trusting `hops` proxies.

@@ -33,9 +33,10 @@ export async function deliverPasswordReset(email: string, origin: string | null)
   }
   const now = new Date();
   const { token, id, expiresAt } = newResetToken(now);
-  // Expired rows of this user go at the same time; earlier live links stay valid until one is used.
+  // Expired rows (anybody's) go at the same time, so the table holds about 30 minutes of requests;
+  // earlier live links of this user stay valid until one of them is used.
   await prisma.$transaction([
-    prisma.passwordResetToken.deleteMany({ where: { userId: user.id, expiresAt: { lte: now } } }),
+    prisma.passwordResetToken.deleteMany({ where: { expiresAt: { lte: now } } }),
     prisma.passwordResetToken.create({ data: { id, userId: user.id, createdAt: now, expiresAt } }),
   ]);
   await sendMail(renderResetMail(user.email, resetLink(origin, token), RESET_TOKEN_MINUTES));
