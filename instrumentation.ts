@@ -3,6 +3,10 @@ import type { Instrumentation } from 'next';
 // Runs once when a server instance starts (not during `next build`).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // First, so that every later request carries its socket address (rate limits by client).
+    const [{ installPeerAddressHeader }, { trustedProxyHops }] = await Promise.all([import('./lib/security/peer-address'), import('./lib/request')]);
+    trustedProxyHops(); // a malformed TRUST_PROXY_HOPS fails the start, not each sign-in
+    installPeerAddressHeader();
     const { startRatesScheduler } = await import('./lib/rates/scheduler');
     startRatesScheduler();
   }

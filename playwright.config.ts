@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig, devices } from '@playwright/test';
 
 // One fresh PostgreSQL database per run, created, migrated and seeded by the
@@ -6,6 +7,13 @@ const base = process.env.E2E_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:543
 process.env.E2E_DB_NAME ??= `stakeeasy_e2e_${Date.now()}_${process.pid}`;
 const databaseUrl = `${base}/${process.env.E2E_DB_NAME}`;
 const port = Number(process.env.E2E_PORT ?? 3210);
+// The app mails through a real SMTP server that e2e/password-reset.spec.ts runs on this port.
+// Chosen once here (free at that moment) and inherited by the workers through the env, like the
+// database name; nothing listens there unless that spec runs, and no other spec sends mail.
+process.env.E2E_SMTP_PORT ??= execFileSync(process.execPath, [
+  '-e',
+  "const s = require('net').createServer().listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });",
+]).toString();
 
 export default defineConfig({
   testDir: './e2e',
@@ -41,6 +49,8 @@ export default defineConfig({
       // Many sign-ups come from 127.0.0.1 in one run; the per-e-mail limit stays at its default.
       AUTH_RATE_PER_IP: '1000',
       COOKIE_SECURE: 'true',
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      MAIL_FROM: 'StakeEasy e2e <no-reply@stakeeasy.test>',
       ...(process.env.E2E_REDIS_URL ? { REDIS_URL: process.env.E2E_REDIS_URL } : {}),
       CACHE_KEY_PREFIX: `e2e-${process.env.E2E_DB_NAME}:`,
     },

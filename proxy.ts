@@ -8,7 +8,9 @@ import { outageResponse } from '@/lib/db/outage-page';
 // actions themselves, next to the data.
 export const PROTECTED = ['/dashboard', '/sites', '/assets', '/transfers', '/goals', '/stakes', '/settings', '/admin', '/achievements'];
 // Rendered per request anyway, so they can carry a nonce.
-const PER_REQUEST = [...PROTECTED, '/sign-in', '/register'];
+// Each of these pages must itself render per request (searchParams, params or `await connection()`):
+// a prerendered page carries the nonce of the build and all of its scripts would be blocked.
+const PER_REQUEST = [...PROTECTED, '/sign-in', '/register', '/forgot-password', '/reset-password'];
 
 const under = (pathname: string, prefixes: string[]) => prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 

@@ -76,6 +76,8 @@ export type InvalidationRowName = (typeof INVALIDATION_ROWS)[number]['name'];
 /** Exported server functions that are not mutations, with the reason. */
 export const INVALIDATION_EXEMPT: Readonly<Record<string, string>> = {
   [key('articles', 'previewArticleAction')]: 'renders the editor text to HTML and returns it; it writes nothing, so no cached read can go stale',
+  [key('auth', 'forgotPasswordAction')]: 'writes only a reset-token row, which no cached read holds (the reset page reads it per request)',
+  [key('auth', 'resetPasswordAction')]: 'writes the password hash, reset tokens and sessions: none is in a cached read (sessions are read per request); e2e/password-reset.spec.ts checks the effects',
 };
 
 /* --------------------------------------------------------------------- isolation table -- */
@@ -127,6 +129,8 @@ export const ISOLATION_EXEMPT: Readonly<Record<string, string>> = {
   [key('auth', 'registerAction')]: 'takes no id: it runs before there is a user',
   [key('auth', 'signInAction')]: 'takes no id: e-mail and password only',
   [key('auth', 'signOutAction')]: "takes no id: ends the caller's own session",
+  [key('auth', 'forgotPasswordAction')]: 'takes an e-mail, not an id, answers the same whoever it names, and mails the link only to that address',
+  [key('auth', 'resetPasswordAction')]: "takes a 256-bit secret token, not an id: another user's token cannot be guessed, and a wrong one fails like an expired one",
 };
 
 /**
@@ -158,6 +162,7 @@ export const ISOLATION_PAGE_ROUTES = [
 export type IsolationPageRoute = (typeof ISOLATION_PAGE_ROUTES)[number];
 
 export const ISOLATION_PAGE_EXEMPT: Readonly<Record<string, string>> = {
+  '/reset-password/[token]': 'the segment is a 256-bit secret from the mail, not an id: unknown, used and expired tokens answer 404 (e2e/password-reset.spec.ts)',
   '/articles/tag/[tag]': 'a public listing of published articles: it has no owner (a draft article is covered through /articles/[slug])',
   '/articles/sort/[sort]': 'a public page of the article index (sort in the path): published articles only, no owner',
   '/articles/sort/[sort]/page/[page]': 'a public page of the article index (sort and page in the path): published articles only, no owner',

@@ -61,6 +61,16 @@ export async function hit(rule: LimitRule, subject: string, now = Date.now()): P
   };
 }
 
+/**
+ * Counts one attempt against `rule` in this process only. The backstop behind the per-IP and
+ * per-e-mail limits: however a client varies its address and e-mails, one instance takes at
+ * most `rule.max` attempts per window (argon2 is what an attacker would exhaust).
+ */
+export function hitInstance(rule: LimitRule, now = Date.now()): LimitResult {
+  const entry = hitLocal(`instance:${rule.name}`, rule.windowSeconds * 1000, now);
+  return { allowed: entry.count <= rule.max, retryAfterSeconds: Math.max(1, Math.ceil((entry.resetAt - now) / 1000)) };
+}
+
 /** Clears an attempt counter (a successful sign-in forgives earlier typos). */
 export async function reset(rule: LimitRule, subject: string): Promise<void> {
   const key = `${process.env.CACHE_KEY_PREFIX ?? 'stakeeasy:'}rl:${rule.name}:${subject.toLowerCase()}`;
@@ -83,4 +93,11 @@ export const rules = {
   signInPerIp: (): LimitRule => ({ name: 'signin-ip', max: envInt('AUTH_RATE_PER_IP', 20), windowSeconds: WINDOW() }),
   registerPerEmail: (): LimitRule => ({ name: 'register-email', max: envInt('AUTH_RATE_PER_EMAIL', 5), windowSeconds: WINDOW() }),
   registerPerIp: (): LimitRule => ({ name: 'register-ip', max: envInt('AUTH_RATE_PER_IP', 20), windowSeconds: WINDOW() }),
+  // All sign-in attempts one instance accepts per minute, whoever sends them.
+  signInPerInstance: (): LimitRule => ({ name: 'signin-instance', max: envInt('AUTH_RATE_PER_INSTANCE', 300), windowSeconds: 60 }),
+  // "Forgot password" mails: few per address (each one lands in somebody's inbox), and per IP.
+  resetRequestPerEmail: (): LimitRule => ({ name: 'reset-email', max: envInt('AUTH_RESET_PER_EMAIL', 3), windowSeconds: WINDOW() }),
+  resetRequestPerIp: (): LimitRule => ({ name: 'reset-ip', max: envInt('AUTH_RATE_PER_IP', 20), windowSeconds: WINDOW() }),
+  // Setting the new password (hashes with argon2, like a sign-in).
+  resetSubmitPerIp: (): LimitRule => ({ name: 'reset-submit-ip', max: envInt('AUTH_RATE_PER_IP', 20), windowSeconds: WINDOW() }),
 };

@@ -50,3 +50,17 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, 'Enter your password.').max(200, 'Enter your password.'),
 });
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+/** The new password of a reset; whether it contains the e-mail name is checked once the token's user is known. */
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().max(100),
+    password: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The passwords do not match.',
+  });

@@ -1,14 +1,14 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { dummyHash, hashPassword, verifyPassword } from './password';
-import { hit, reset, rules } from './rate-limit';
+import { hit, hitInstance, reset, rules } from './rate-limit';
 
 export type AuthOutcome =
   | { kind: 'ok'; userId: string }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'rejected' };
 
-async function limited(checks: Promise<{ allowed: boolean; retryAfterSeconds: number }>[]) {
+export async function limited(checks: Promise<{ allowed: boolean; retryAfterSeconds: number }>[]) {
   const results = await Promise.all(checks);
   const blocked = results.filter((r) => !r.allowed);
   return blocked.length ? Math.max(...blocked.map((r) => r.retryAfterSeconds)) : 0;
@@ -35,7 +35,7 @@ export async function registerAccount(email: string, password: string, ip: strin
 
 /** Checks credentials; unknown e-mail and wrong password are indistinguishable. */
 export async function authenticate(email: string, password: string, ip: string): Promise<AuthOutcome> {
-  const wait = await limited([hit(rules.signInPerIp(), ip), hit(rules.signInPerEmail(), email)]);
+  const wait = await limited([Promise.resolve(hitInstance(rules.signInPerInstance())), hit(rules.signInPerIp(), ip), hit(rules.signInPerEmail(), email)]);
   if (wait) return { kind: 'rate-limited', retryAfterSeconds: wait };
   const prisma = await db();
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });

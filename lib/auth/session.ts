@@ -101,3 +101,12 @@ export async function requireAdmin(): Promise<SessionUser> {
   if (user.role !== 'ADMIN') notFound();
   return user;
 }
+
+type SessionStore = Pick<Awaited<ReturnType<typeof db>>, 'session'>;
+
+/** Revokes every session of the user, the caller's included (after a password reset). */
+export async function revokeAllSessions(userId: string, client?: SessionStore): Promise<number> {
+  const store = client ?? (await db());
+  const { count } = await store.session.deleteMany({ where: { userId } });
+  return count;
+}

@@ -69,3 +69,14 @@ describe('rate limit shared through Redis', () => {
     delete process.env.REDIS_URL;
   });
 });
+
+describe('per-instance backstop', () => {
+  it('caps attempts in this process whatever the subject, then resets with the window', async () => {
+    const { hitInstance } = await freshModule({});
+    const backstop = { name: `backstop-${process.pid}-${Math.random()}`, max: 2, windowSeconds: 60 };
+    const t0 = 1_000_000;
+    expect([hitInstance(backstop, t0), hitInstance(backstop, t0 + 1), hitInstance(backstop, t0 + 2)].map((r) => r.allowed)).toEqual([true, true, false]);
+    expect(hitInstance(backstop, t0 + 2).retryAfterSeconds).toBe(60);
+    expect(hitInstance(backstop, t0 + 60_000).allowed).toBe(true);
+  });
+});
