@@ -1,3 +1,4 @@
+import { DataTable } from '@/app/ui/data-table';
 import Decimal from 'decimal.js';
 import { formatMoney } from '@/lib/domain/money';
 import {
@@ -111,31 +112,16 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
       </p>
       <details>
         <summary>Show the chart data as a table</summary>
-        <div className="table-wrap">
-          <table>
-            <caption className="muted">Bankroll and profit at the end of each month and today, in {currency}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col" className="num">
-                  Bankroll
-                </th>
-                <th scope="col" className="num">
-                  Profit
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(tableRows ?? summaryRows(points)).map((p) => (
-                <tr key={p.day}>
-                  <th scope="row">{formatDayLong(p.day)}</th>
-                  <td className="num">{money(p.bankroll)}</td>
-                  <td className="num">{money(p.profit)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Bankroll and profit at the end of each month and today, in ${currency}`}
+          rows={tableRows ?? summaryRows(points)}
+          rowKey={(p) => p.day}
+          columns={[
+            { header: 'Date', rowHeader: true, cell: (p) => formatDayLong(p.day) },
+            { header: 'Bankroll', num: true, cell: (p) => money(p.bankroll) },
+            { header: 'Profit', num: true, cell: (p) => money(p.profit) },
+          ]}
+        />
       </details>
     </figure>
   );
