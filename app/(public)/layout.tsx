@@ -1,4 +1,8 @@
 import Link from 'next/link';
+import { NavMenu } from '@/app/ui/nav-menu';
+import { AccountLinks } from './account-links';
+
+const NAV = [['/articles', 'Articles']] as const;
 
 // Public pages never read the session, so they can be cached whole and shared
 // between visitors without carrying anybody's data.
@@ -6,18 +10,14 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
   return (
     <>
       <header className="site-header">
-        <nav className="nav" aria-label="Main">
+        <div className="header-bar">
           <Link href="/" className="brand">
             StakeEasy
           </Link>
-          <Link href="/articles">Articles</Link>
-          <span className="spacer" />
-          <Link href="/dashboard">Dashboard</Link>
-          <Link href="/sign-in">Sign in</Link>
-          <Link href="/register" className="btn btn-small btn-primary">
-            Create account
-          </Link>
-        </nav>
+          <NavMenu label="Main" breakpoint="compact" links={NAV}>
+            <AccountLinks />
+          </NavMenu>
+        </div>
       </header>
       <main id="main" className="container">
         {children}
