@@ -68,7 +68,7 @@ export default async function DashboardPage() {
           <p className="stat" data-testid="total-withdrawals">{fmt(s.withdrawals)}</p>
         </div>
       </section>
-      <section className="grid" aria-label="Goal and streak" style={{ marginTop: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))' }}>
+      <section className="grid" aria-label="Goal and streak" style={{ marginTop: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 300px), 1fr))' }}>
         <div className="card">
           <h2>Goal</h2>
           {goal ? (
