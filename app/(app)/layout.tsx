@@ -1,6 +1,5 @@
-import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { NavMenu } from '@/app/ui/nav-menu';
+import { SiteHeader } from '@/app/ui/site-header';
 import { signOutAction } from '../(public)/auth-actions';
 
 const NAV = [
@@ -20,21 +19,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser();
   return (
     <>
-      <header className="site-header">
-        <div className="header-bar">
-          <Link href="/dashboard" className="brand">
-            StakeEasy
-          </Link>
-          <NavMenu label="Main" breakpoint="wide" links={user.role === 'ADMIN' ? ADMIN_NAV : NAV}>
-            <span className="muted user-email">{user.email}</span>
-            <form action={signOutAction}>
-              <button type="submit" className="btn btn-small">
-                Sign out
-              </button>
-            </form>
-          </NavMenu>
-        </div>
-      </header>
+      <SiteHeader home="/dashboard" breakpoint="wide" links={user.role === 'ADMIN' ? ADMIN_NAV : NAV}>
+        <span className="muted user-email">{user.email}</span>
+        <form action={signOutAction}>
+          <button type="submit" className="btn btn-small">
+            Sign out
+          </button>
+        </form>
+      </SiteHeader>
       <main id="main" className="container">
         {children}
       </main>

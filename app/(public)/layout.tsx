@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import { NavMenu } from '@/app/ui/nav-menu';
+import { SiteHeader } from '@/app/ui/site-header';
 import { AccountLinks } from './account-links';
 
 const NAV = [['/articles', 'Articles']] as const;
@@ -9,16 +8,9 @@ const NAV = [['/articles', 'Articles']] as const;
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
-      <header className="site-header">
-        <div className="header-bar">
-          <Link href="/" className="brand">
-            StakeEasy
-          </Link>
-          <NavMenu label="Main" breakpoint="compact" links={NAV}>
-            <AccountLinks />
-          </NavMenu>
-        </div>
-      </header>
+      <SiteHeader home="/" breakpoint="compact" links={NAV}>
+        <AccountLinks />
+      </SiteHeader>
       <main id="main" className="container">
         {children}
       </main>

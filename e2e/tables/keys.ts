@@ -151,6 +151,7 @@ export const ISOLATION_HANDLER_ROUTES = ['/settings/export', '/api/articles/[slu
 export const ISOLATION_HANDLER_EXEMPT: Readonly<Record<string, string>> = {
   '/api/health': 'liveness probe: no id, no user data',
   '/api/metrics': 'process and cache counters: no id, no user data',
+  '/favicon.ico': 'the static app icon: no id, no user data',
 };
 
 /** Which discovered routes the isolation table must cover: anything with an id-like segment or under /admin. */
