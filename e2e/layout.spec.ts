@@ -87,6 +87,11 @@ test('on a desktop the links are inline and there is no menu button', async ({ p
   await signIn(page, DEMO.email, DEMO.password);
   await expect(page.locator('summary.nav-toggle')).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Goals' })).toBeVisible();
+  // Really open, not only shown by CSS: content of a closed <details> counts as hidden to axe.
+  await expect(page.locator('details.nav-menu')).toHaveAttribute('open', '');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect(page.locator('details.nav-menu')).not.toHaveAttribute('open', '');
+  await expect(page.locator('summary.nav-toggle')).toBeVisible();
 });
 
 test('the dashboard breakdown scrolls inside a labelled region that the keyboard can reach', async ({ page }) => {

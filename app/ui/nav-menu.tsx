@@ -17,25 +17,41 @@ interface Props {
 
 const within = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);
 
+// Must match the min-width media queries of .nav-compact / .nav-wide in globals.css.
+const INLINE_FROM = { compact: '(min-width: 40rem)', wide: '(min-width: 64rem)' } as const;
+
 /**
  * The header navigation. Below the breakpoint it sits behind a "Menu" disclosure: a native
- * <details>, so it opens and closes with the keyboard and without JavaScript. Above it the CSS
- * shows the links inline and hides the button. The script only closes the menu after a
- * navigation (the layout, and so the open <details>, survives it) and on Escape.
+ * <details>, so it opens and closes with the keyboard and without JavaScript. From the breakpoint
+ * up the links are inline and the button is hidden. The script closes the menu after a navigation
+ * (the layout, and so an open <details>, survives it) and on Escape.
  */
 export function NavMenu({ label, breakpoint, links, children }: Props) {
   const ref = useRef<HTMLDetailsElement>(null);
   const id = useId();
   const pathname = usePathname();
+
+  // Before this runs, CSS alone shows the links inline on wide screens (::details-content). Once it
+  // runs the <details> is really open there, so assistive technology and axe see the links too.
   useEffect(() => {
-    if (ref.current) ref.current.open = false;
-  }, [pathname]);
+    const details = ref.current;
+    if (!details) return;
+    const wide = window.matchMedia(INLINE_FROM[breakpoint]);
+    const inline = () => wide.matches && CSS.supports('selector(::details-content)');
+    const sync = () => {
+      details.open = inline();
+    };
+    sync();
+    wide.addEventListener('change', sync);
+    return () => wide.removeEventListener('change', sync);
+  }, [breakpoint, pathname]);
 
   function closeOnEscape(event: React.KeyboardEvent) {
     const details = ref.current;
-    if (event.key !== 'Escape' || !details?.open) return;
+    const summary = details?.querySelector('summary');
+    if (event.key !== 'Escape' || !details?.open || !summary || getComputedStyle(summary).display === 'none') return;
     details.open = false;
-    details.querySelector('summary')?.focus();
+    summary.focus();
   }
 
   return (
