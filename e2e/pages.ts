@@ -1,7 +1,7 @@
 // Every page of the app as a list of steps, shared by the accessibility and layout specs: public
 // pages signed out, the demo user's pages (with data), the admin pages, and forms showing their
 // errors. Ids (a holding, an article, a tag) are discovered by following the app's own links.
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, DEMO, signIn, submitSignIn } from './helpers';
 
 export interface Step {
@@ -15,11 +15,19 @@ async function open(page: Page, path: string, status = 200) {
   expect(response?.status(), path).toBe(status);
   // Wide screens: wait until the header's <details> is really open (after hydration); until then
   // its links are shown by CSS alone and axe would skip them as content of a closed <details>.
-  await page.waitForFunction(() => {
-    const details = document.querySelector('details.nav-menu') as HTMLDetailsElement | null;
-    const summary = details?.querySelector('summary');
-    return !details || !summary || getComputedStyle(summary).display !== 'none' || details.open;
-  });
+  // A page whose scripts never run (the prerendered /register with a stale nonce, fixed with its
+  // CSP) stays closed: then the check goes on without the header links rather than hanging.
+  await page
+    .waitForFunction(
+      () => {
+        const details = document.querySelector('details.nav-menu') as HTMLDetailsElement | null;
+        const summary = details?.querySelector('summary');
+        return !details || !summary || getComputedStyle(summary).display !== 'none' || details.open;
+      },
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => test.info().annotations.push({ type: 'not hydrated', description: path }));
 }
 
 /** `path` with the header menu opened where there is a menu button (phones). */
