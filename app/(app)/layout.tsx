@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
+import { SiteHeader } from '@/app/ui/site-header';
 import { signOutAction } from '../(public)/auth-actions';
 import { RunningBanner } from './_sessions/running-banner';
 
@@ -13,33 +13,22 @@ const NAV = [
   ['/stakes', 'Stakes'],
   ['/achievements', 'Achievements'],
   ['/settings', 'Settings'],
+  ['/articles', 'Articles'],
 ] as const;
+const ADMIN_NAV = [...NAV, ['/admin/articles', 'Admin']] as const;
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   return (
     <>
-      <header className="site-header">
-        <nav className="nav" aria-label="Main">
-          <Link href="/dashboard" className="brand">
-            StakeEasy
-          </Link>
-          {NAV.map(([href, label]) => (
-            <Link key={href} href={href}>
-              {label}
-            </Link>
-          ))}
-          <Link href="/articles">Articles</Link>
-          {user.role === 'ADMIN' && <Link href="/admin/articles">Admin</Link>}
-          <span className="spacer" />
-          <span className="muted user-email">{user.email}</span>
-          <form action={signOutAction}>
-            <button type="submit" className="btn btn-small">
-              Sign out
-            </button>
-          </form>
-        </nav>
-      </header>
+      <SiteHeader home="/dashboard" breakpoint="wide" links={user.role === 'ADMIN' ? ADMIN_NAV : NAV}>
+        <span className="muted user-email">{user.email}</span>
+        <form action={signOutAction}>
+          <button type="submit" className="btn btn-small">
+            Sign out
+          </button>
+        </form>
+      </SiteHeader>
       <RunningBanner />
       <main id="main" className="container">
         {children}

@@ -1,24 +1,16 @@
-import Link from 'next/link';
+import { SiteHeader } from '@/app/ui/site-header';
+import { AccountLinks } from './account-links';
+
+const NAV = [['/articles', 'Articles']] as const;
 
 // Public pages never read the session, so they can be cached whole and shared
 // between visitors without carrying anybody's data.
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
-      <header className="site-header">
-        <nav className="nav" aria-label="Main">
-          <Link href="/" className="brand">
-            StakeEasy
-          </Link>
-          <Link href="/articles">Articles</Link>
-          <span className="spacer" />
-          <Link href="/dashboard">Dashboard</Link>
-          <Link href="/sign-in">Sign in</Link>
-          <Link href="/register" className="btn btn-small btn-primary">
-            Create account
-          </Link>
-        </nav>
-      </header>
+      <SiteHeader home="/" breakpoint="compact" links={NAV}>
+        <AccountLinks />
+      </SiteHeader>
       <main id="main" className="container">
         {children}
       </main>

@@ -1,3 +1,4 @@
+import { DataTable } from '@/app/ui/data-table';
 import Decimal from 'decimal.js';
 import { formatMoney } from '@/lib/domain/money';
 import {
@@ -15,9 +16,9 @@ import {
 // available as text below it (summary sentence and a data table).
 
 const SERIES = [
-  { key: 'bankroll', label: 'Bankroll', color: '#0f5132', dash: undefined },
+  { key: 'bankroll', label: 'Bankroll', color: 'var(--chart-bankroll)', dash: undefined },
   // Dashed as well as a different colour, so the lines differ without colour vision.
-  { key: 'profit', label: 'Profit', color: '#b45309', dash: '7 5' },
+  { key: 'profit', label: 'Profit', color: 'var(--chart-profit)', dash: '7 5' },
 ] as const;
 
 interface Props {
@@ -56,7 +57,7 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
         {series.map((s) => (
           <li key={s.key} style={{ display: 'flex', alignItems: 'center', gap: '.4rem' }}>
             <svg width="28" height="10" aria-hidden="true" focusable="false" style={{ width: 28, height: 10, flex: 'none' }}>
-              <line x1="0" y1="5" x2="28" y2="5" stroke={s.color} strokeWidth="3" strokeDasharray={s.dash} />
+              <line x1="0" y1="5" x2="28" y2="5" style={{ stroke: s.color }} strokeWidth="3" strokeDasharray={s.dash} />
             </svg>
             {s.label}
           </li>
@@ -67,10 +68,10 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
         <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} data-testid="bankroll-chart" style={{ minWidth: 560 }}>
           <title id={`${id}-title`}>{`${heading} (${currency})`}</title>
           <desc id={`${id}-desc`}>{summary}</desc>
-          <g fontSize="12" fill="#4f5b55">
+          <g fontSize="12" style={{ fill: 'var(--muted)' }}>
             {g.yTicks.map((t) => (
               <g key={`y${t.value}`}>
-                <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} stroke="#e1e6e3" />
+                <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} style={{ stroke: 'var(--grid)' }} />
                 <text x={plot.left - 8} y={t.y} dy="0.32em" textAnchor="end">
                   {formatAmountTick(t.value, currency)}
                 </text>
@@ -78,7 +79,7 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
             ))}
             {g.xTicks.map((t, i) => (
               <g key={`x${t.day}`}>
-                <line x1={t.x} x2={t.x} y1={plot.bottom} y2={plot.bottom + 5} stroke="#8a958f" />
+                <line x1={t.x} x2={t.x} y1={plot.bottom} y2={plot.bottom + 5} style={{ stroke: 'var(--axis)' }} />
                 <text
                   x={t.x}
                   y={plot.bottom + 20}
@@ -95,14 +96,14 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
               {`Amount (${currency})`}
             </text>
           </g>
-          <line x1={plot.left} x2={plot.right} y1={g.zeroY} y2={g.zeroY} stroke="#8a958f" strokeWidth="1" />
-          <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} stroke="#8a958f" strokeWidth="1" />
+          <line x1={plot.left} x2={plot.right} y1={g.zeroY} y2={g.zeroY} style={{ stroke: 'var(--axis)' }} strokeWidth="1" />
+          <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} style={{ stroke: 'var(--axis)' }} strokeWidth="1" />
           {series.map((s) => (
             <path
               key={s.key}
               d={s.key === 'bankroll' ? g.bankrollPath : g.profitPath}
               fill="none"
-              stroke={s.color}
+              style={{ stroke: s.color }}
               strokeWidth="2.5"
               strokeDasharray={s.dash}
               strokeLinejoin="round"
@@ -116,33 +117,16 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
       </p>
       <details>
         <summary>Show the chart data as a table</summary>
-        <div className="table-wrap">
-          <table>
-            <caption className="muted">{lines === 'both' ? 'Bankroll and profit at the end of each month and today' : `${profitLabel} at the end of each month and on the last day`}, in {currency}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                {lines === 'both' && (
-                  <th scope="col" className="num">
-                    Bankroll
-                  </th>
-                )}
-                <th scope="col" className="num">
-                  {lines === 'both' ? 'Profit' : profitLabel}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(tableRows ?? summaryRows(points)).map((p) => (
-                <tr key={p.day}>
-                  <th scope="row">{formatDayLong(p.day)}</th>
-                  {lines === 'both' && <td className="num">{money(p.bankroll)}</td>}
-                  <td className="num">{money(p.profit)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`${lines === 'both' ? 'Bankroll and profit at the end of each month and today' : `${profitLabel} at the end of each month and on the last day`}, in ${currency}`}
+          rows={tableRows ?? summaryRows(points)}
+          rowKey={(p) => p.day}
+          columns={[
+            { header: 'Date', rowHeader: true, cell: (p) => formatDayLong(p.day) },
+            ...(lines === 'both' ? [{ header: 'Bankroll', num: true, cell: (p: ChartPoint) => money(p.bankroll) }] : []),
+            { header: lines === 'both' ? 'Profit' : profitLabel, num: true, cell: (p) => money(p.profit) },
+          ]}
+        />
       </details>
     </figure>
   );

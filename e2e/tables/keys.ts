@@ -180,6 +180,7 @@ export const ISOLATION_HANDLER_EXEMPT: Readonly<Record<string, string>> = {
   '/articles/tag/[tag]/atom.xml': "public Atom feed of one tag's published articles: no owner, no user data",
   '/sitemap.xml': 'public list of published article URLs: no id, no user data',
   '/robots.txt': 'static crawler rules: no id, no user data',
+  '/favicon.ico': 'the static app icon: no id, no user data',
 };
 
 /** Which discovered routes the isolation table must cover: anything with an id-like segment or under /admin. */

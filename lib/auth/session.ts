@@ -5,6 +5,7 @@ import { cookies } from 'next/headers';
 import { redirect, notFound } from 'next/navigation';
 import { db } from '@/lib/db/client';
 import { redirectIfDatabaseDown } from '@/lib/db/unavailable';
+import { SIGNED_IN_COOKIE } from './signed-in-flag';
 
 export const SESSION_COOKIE = 'se_session';
 const SESSION_DAYS = 30;
@@ -46,6 +47,7 @@ export async function startSession(userId: string, userAgent?: string | null): P
     path: '/',
     expires: expiresAt,
   });
+  jar.set(SIGNED_IN_COOKIE, '1', { sameSite: 'lax', secure: cookieSecure(), path: '/', expires: expiresAt });
 }
 
 /** Deletes the caller's session server-side and clears the cookie. */
@@ -57,6 +59,7 @@ export async function endSession(): Promise<void> {
     await prisma.session.deleteMany({ where: { id: hashToken(token) } });
   }
   jar.delete(SESSION_COOKIE);
+  jar.delete(SIGNED_IN_COOKIE);
 }
 
 /** Revokes every session of the user except the caller's (after a password change). */

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { SnapshotDto } from '@/lib/holdings/reads';
 import { formatSnapshotTime, type ParsedHistoryFilter } from '@/lib/holdings/dates';
 import { HOLDING_KINDS, holdingPath, type HoldingKind } from '@/lib/holdings/kinds';
+import { DataTable } from '@/app/ui/data-table';
 import { formatSnapshotAmount } from './format';
 
 interface Props {
@@ -25,51 +26,42 @@ export function HistoryTable({ kind, holdingId, name, snapshots, totalCount, fil
   const canDelete = totalCount > 1;
   return (
     <>
-      <div className="table-wrap">
-        <table data-testid="history">
-          <caption className="muted">
+      <DataTable
+        testId="history"
+        rowTestId="snapshot-row"
+        caption={
+          <>
             Balance snapshots of {name}
             {describe(filter)}, newest first. Times in UTC.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Date and time (UTC)</th>
-              <th scope="col" className="num">Balance</th>
-              <th scope="col" className="num">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {snapshots.length === 0 && (
-              <tr>
-                <td colSpan={3} className="muted">
-                  No snapshots in this date range. Change or clear the filter.
-                </td>
-              </tr>
-            )}
-            {snapshots.map((s) => {
+          </>
+        }
+        rows={snapshots}
+        rowKey={(s) => s.id}
+        empty="No snapshots in this date range. Change or clear the filter."
+        columns={[
+          { header: 'Date and time (UTC)', rowHeader: true, cell: (s) => formatSnapshotTime(s.recordedAt) },
+          { header: 'Balance', num: true, cell: (s) => formatSnapshotAmount(s) },
+          {
+            header: 'Actions',
+            num: true,
+            cell: (s) => {
               const when = formatSnapshotTime(s.recordedAt);
               return (
-                <tr key={s.id} data-testid="snapshot-row">
-                  <th scope="row">{when}</th>
-                  <td className="num">{formatSnapshotAmount(s)}</td>
-                  <td className="num">
-                    <span className="actions" style={{ justifyContent: 'flex-end' }}>
-                      <Link href={holdingPath(kind, holdingId, 'snapshots', s.id, 'edit')} aria-label={`Edit snapshot of ${when}`}>
-                        Edit
-                      </Link>
-                      {canDelete && (
-                        <Link href={holdingPath(kind, holdingId, 'snapshots', s.id, 'delete')} aria-label={`Delete snapshot of ${when}`}>
-                          Delete
-                        </Link>
-                      )}
-                    </span>
-                  </td>
-                </tr>
+                <span className="actions" style={{ justifyContent: 'flex-end' }}>
+                  <Link href={holdingPath(kind, holdingId, 'snapshots', s.id, 'edit')} aria-label={`Edit snapshot of ${when}`}>
+                    Edit
+                  </Link>
+                  {canDelete && (
+                    <Link href={holdingPath(kind, holdingId, 'snapshots', s.id, 'delete')} aria-label={`Delete snapshot of ${when}`}>
+                      Delete
+                    </Link>
+                  )}
+                </span>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+        ]}
+      />
       {!canDelete && (
         <p className="hint" data-testid="last-snapshot-note">
           This is the only snapshot, so it cannot be deleted: it is the current balance. To remove {name} from your bankroll, delete the{' '}

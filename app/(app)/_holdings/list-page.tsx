@@ -4,6 +4,7 @@ import { getProfile } from '@/lib/account/reads';
 import { bankrollSummary } from '@/lib/bankroll/reads';
 import { HOLDING_KINDS, holdingPath, type HoldingKind } from '@/lib/holdings/kinds';
 import { formatMoney } from '@/lib/domain/money';
+import { DataTable } from '@/app/ui/data-table';
 import { ChangeText, formatSnapshotAmount } from './format';
 import { MoveButtons } from './move-buttons';
 
@@ -56,43 +57,33 @@ export async function HoldingListPage({ kind }: { kind: HoldingKind }) {
           Add {info.indefinite}
         </Link>
       </div>
-      <div className="table-wrap">
-        <table>
-          <caption className="muted">
-            Your {info.plural.toLowerCase()} in display order; converted to {currency} at the latest exchange rates.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              {kind === 'ASSET' && <th scope="col">Type</th>}
-              <th scope="col" className="num">Current balance</th>
-              <th scope="col" className="num">In {currency}</th>
-              <th scope="col" className="num">Previous</th>
-              <th scope="col" className="num">Change</th>
-              <th scope="col" className="num">Order</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ holding, currentDisplay, change, changePercent }, i) => (
-              <tr key={holding.id} data-testid="holding-row">
-                <th scope="row">
-                  <Link href={holdingPath(kind, holding.id)}>{holding.name}</Link>
-                </th>
-                {kind === 'ASSET' && <td>{holding.assetType ?? '—'}</td>}
-                <td className="num">{holding.current ? formatSnapshotAmount(holding.current) : '—'}</td>
-                <td className="num">{currentDisplay ? formatMoney(currentDisplay, currency) : '—'}</td>
-                <td className="num">{holding.previous ? formatSnapshotAmount(holding.previous) : '—'}</td>
-                <td className="num">
-                  <ChangeText change={change} percent={changePercent} currency={holding.current?.currency ?? holding.currency} />
-                </td>
-                <td className="num">
-                  <MoveButtons kind={kind} holdingId={holding.id} name={holding.name} isFirst={i === 0} isLast={i === rows.length - 1} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`Your ${info.plural.toLowerCase()} in display order; converted to ${currency} at the latest exchange rates.`}
+        rows={rows}
+        rowKey={(r) => r.holding.id}
+        rowTestId="holding-row"
+        columns={[
+          { header: 'Name', rowHeader: true, cell: ({ holding }) => <Link href={holdingPath(kind, holding.id)}>{holding.name}</Link> },
+          kind === 'ASSET' && { header: 'Type', cell: ({ holding }) => holding.assetType ?? '—' },
+          { header: 'Current balance', num: true, cell: ({ holding }) => (holding.current ? formatSnapshotAmount(holding.current) : '—') },
+          { header: `In ${currency}`, num: true, cell: ({ currentDisplay }) => (currentDisplay ? formatMoney(currentDisplay, currency) : '—') },
+          { header: 'Previous', num: true, cell: ({ holding }) => (holding.previous ? formatSnapshotAmount(holding.previous) : '—') },
+          {
+            header: 'Change',
+            num: true,
+            cell: ({ holding, change, changePercent }) => (
+              <ChangeText change={change} percent={changePercent} currency={holding.current?.currency ?? holding.currency} />
+            ),
+          },
+          {
+            header: 'Order',
+            num: true,
+            cell: ({ holding }, i) => (
+              <MoveButtons kind={kind} holdingId={holding.id} name={holding.name} isFirst={i === 0} isLast={i === rows.length - 1} />
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

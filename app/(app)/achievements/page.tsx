@@ -43,7 +43,7 @@ export default async function AchievementsPage() {
       </section>
 
       <h2>All achievements</h2>
-      <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gap: '.75rem', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))' }}>
+      <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gap: '.75rem', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 260px), 1fr))' }}>
         {achievements.map((a) => (
           <li key={a.code} className="card" data-testid={`achievement-${a.code}`} style={a.unlockedAt ? undefined : { borderStyle: 'dashed' }}>
             <h3 style={{ margin: '0 0 .25rem' }}>{a.name}</h3>

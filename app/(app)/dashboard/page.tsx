@@ -10,6 +10,7 @@ import { activeGoalOf, listGoals } from '@/lib/goals/reads';
 import { evaluateStoredGoal } from '@/lib/goals/progress';
 import { bankrollChart, bankrollSummary } from '@/lib/bankroll/reads';
 import { BankrollChart } from '@/app/ui/chart';
+import { DataTable } from '@/app/ui/data-table';
 import { GoalProgressView } from '../goals/goal-progress';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -67,7 +68,7 @@ export default async function DashboardPage() {
           <p className="stat" data-testid="total-withdrawals">{fmt(s.withdrawals)}</p>
         </div>
       </section>
-      <section className="grid" aria-label="Goal and streak" style={{ marginTop: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))' }}>
+      <section className="grid" aria-label="Goal and streak" style={{ marginTop: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 300px), 1fr))' }}>
         <div className="card">
           <h2>Goal</h2>
           {goal ? (
@@ -98,35 +99,26 @@ export default async function DashboardPage() {
       </section>
       <BankrollChart points={chart.points} tableRows={chart.monthEnds} currency={cur} />
       <h2>Breakdown</h2>
-      <div className="table-wrap">
-        <table>
-          <caption className="muted">Values in {cur} at today&apos;s rates</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Type</th>
-              <th scope="col" className="num">Current</th>
-              <th scope="col" className="num">Previous</th>
-              <th scope="col" className="num">Change</th>
-              <th scope="col" className="num">In {cur}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.rows.map((r) => (
-              <tr key={r.holding.id}>
-                <td>{r.holding.name}</td>
-                <td>{r.holding.kind === 'POKER_SITE' ? 'Poker site' : (r.holding.assetType ?? 'Asset')}</td>
-                <td className="num">{r.current ? formatMoney(r.current, r.holding.current!.currency) : '—'}</td>
-                <td className="num">{r.previous ? formatMoney(r.previous, r.holding.previous!.currency) : '—'}</td>
-                <td className={`num ${r.change?.isNegative() ? 'negative' : r.change?.isPositive() ? 'positive' : ''}`}>
-                  {r.change ? `${formatMoney(r.change, r.holding.current!.currency)}${r.changePercent ? ` (${r.changePercent.toFixed(2)}%)` : ''}` : '—'}
-                </td>
-                <td className="num">{r.currentDisplay ? fmt(r.currentDisplay) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="breakdown"
+        caption={`Values in ${cur} at today's rates`}
+        rows={s.rows}
+        rowKey={(r) => r.holding.id}
+        columns={[
+          { header: 'Name', cell: (r) => r.holding.name },
+          { header: 'Type', cell: (r) => (r.holding.kind === 'POKER_SITE' ? 'Poker site' : (r.holding.assetType ?? 'Asset')) },
+          { header: 'Current', num: true, cell: (r) => (r.current ? formatMoney(r.current, r.holding.current!.currency) : '—') },
+          { header: 'Previous', num: true, cell: (r) => (r.previous ? formatMoney(r.previous, r.holding.previous!.currency) : '—') },
+          {
+            header: 'Change',
+            num: true,
+            cellClass: (r) => (r.change?.isNegative() ? 'negative' : r.change?.isPositive() ? 'positive' : undefined),
+            cell: (r) =>
+              r.change ? `${formatMoney(r.change, r.holding.current!.currency)}${r.changePercent ? ` (${r.changePercent.toFixed(2)}%)` : ''}` : '—',
+          },
+          { header: `In ${cur}`, num: true, cell: (r) => (r.currentDisplay ? fmt(r.currentDisplay) : '—') },
+        ]}
+      />
     </>
   );
 }

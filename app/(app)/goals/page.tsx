@@ -1,3 +1,4 @@
+import { DataTable } from '@/app/ui/data-table';
 import type { Metadata } from 'next';
 import Decimal from 'decimal.js';
 import { requireUser } from '@/lib/auth/session';
@@ -97,35 +98,29 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
       {past.length === 0 ? (
         <p className="empty">Completed and archived goals will be listed here.</p>
       ) : (
-        <div className="table-wrap">
-          <table data-testid="past-goals">
-            <caption className="muted">Your completed and archived goals, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Goal</th>
-                <th scope="col" className="num">
-                  Target
-                </th>
-                <th scope="col">Set on</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="muted">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {past.map((g) => (
-                <tr key={g.id}>
-                  <td>{GOAL_TYPE_LABELS[g.type]}</td>
-                  <td className="num">{formatMoney(new Decimal(g.targetAmount), g.currency)}</td>
-                  <td>{day(g.createdAt)}</td>
-                  <td>{statusText(g)}</td>
-                  <td>{g.status === 'COMPLETED' ? <ArchiveButton goal={g} label="Archive" description={`Archive the ${GOAL_TYPE_LABELS[g.type].toLowerCase()} goal of ${formatMoney(new Decimal(g.targetAmount), g.currency)}`} /> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="past-goals"
+          caption="Your completed and archived goals, newest first"
+          rows={past}
+          rowKey={(g) => g.id}
+          columns={[
+            { header: 'Goal', cell: (g) => GOAL_TYPE_LABELS[g.type] },
+            { header: 'Target', num: true, cell: (g) => formatMoney(new Decimal(g.targetAmount), g.currency) },
+            { header: 'Set on', cell: (g) => day(g.createdAt) },
+            { header: 'Status', cell: (g) => statusText(g) },
+            {
+              header: <span className="muted">Actions</span>,
+              cell: (g) =>
+                g.status === 'COMPLETED' ? (
+                  <ArchiveButton
+                    goal={g}
+                    label="Archive"
+                    description={`Archive the ${GOAL_TYPE_LABELS[g.type].toLowerCase()} goal of ${formatMoney(new Decimal(g.targetAmount), g.currency)}`}
+                  />
+                ) : null,
+            },
+          ]}
+        />
       )}
     </>
   );

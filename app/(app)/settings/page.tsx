@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { CURRENCY_OPTIONS } from '@/lib/fields/form-fields';
 import { requireUser } from '@/lib/auth/session';
 import { getProfile } from '@/lib/account/reads';
@@ -6,6 +7,8 @@ import { CurrencyForm } from './currency-form';
 import { DeleteAccountForm } from './delete-account-form';
 import { ImportForm } from './import-form';
 import { PasswordForm } from './password-form';
+import { ThemeSetting } from './theme-setting';
+import { THEME_COOKIE, parseTheme } from '@/lib/ui/theme';
 import './settings.css';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -13,7 +16,7 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const profile = await getProfile(user.id);
+  const [profile, jar] = await Promise.all([getProfile(user.id), cookies()]);
   return (
     <>
       <h1>Settings</h1>
@@ -22,6 +25,12 @@ export default async function SettingsPage() {
           <h2 id="currency-heading">Display currency</h2>
           <p className="muted">Your bankroll, profit, deposits and charts are converted to this currency at the latest exchange rates. Each site and asset keeps its own currency.</p>
           <CurrencyForm current={profile.displayCurrency} options={CURRENCY_OPTIONS} />
+        </section>
+
+        <section className="card" aria-labelledby="appearance-heading">
+          <h2 id="appearance-heading">Appearance</h2>
+          <p className="muted">Light or dark colours on this browser; by default they follow your device&apos;s setting.</p>
+          <ThemeSetting current={parseTheme(jar.get(THEME_COOKIE)?.value)} />
         </section>
 
         <section className="card" aria-labelledby="password-heading">

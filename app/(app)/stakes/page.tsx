@@ -125,7 +125,7 @@ export default async function StakesPage({ searchParams }: { searchParams: Promi
         </p>
       )}
 
-      <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', alignItems: 'start' }}>
+      <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 320px), 1fr))', alignItems: 'start' }}>
         <section className="card" data-testid="cash-recommendation">
           <QuestionsForm id="cash" title="Cash games" submitLabel="Recommend a cash stake" questions={CASH_QUESTIONS} answers={cashAnswers} carry={answerParams(TOURNAMENT_QUESTIONS, tournamentAnswers)} />
           <h3>Recommendation</h3>

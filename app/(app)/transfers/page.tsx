@@ -10,6 +10,7 @@ import { formatMoney } from '@/lib/domain/money';
 import { sumTransfers } from '@/lib/domain/totals';
 import { formatDayLong } from '@/lib/bankroll/chart-series';
 import { firstParam, type SearchParams } from '@/lib/fields/form-fields';
+import { DataTable } from '@/app/ui/data-table';
 import { TRANSFER_TYPE_LABELS, isFiltered, parseTransferFilter } from '@/lib/transfers/schemas';
 
 export const metadata: Metadata = { title: 'Deposits & withdrawals' };
@@ -118,50 +119,35 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
           {shown.length === 0 ? (
             <p className="empty">No deposits or withdrawals match this filter.</p>
           ) : (
-            <div className="table-wrap">
-              <table data-testid="transfers-table">
-                <caption className="muted">Newest first; totals above are in {cur} at today&apos;s rates</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Type</th>
-                    <th scope="col" className="num">
-                      Amount
-                    </th>
-                    <th scope="col" className="num">
-                      In {cur}
-                    </th>
-                    <th scope="col">Note</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((t) => {
-                    const amount = formatMoney(new Decimal(t.amount), t.currency);
-                    const what = `${TRANSFER_TYPE_LABELS[t.type].toLowerCase()} of ${amount} on ${formatDayLong(t.occurredOn)}`;
+            <DataTable
+              testId="transfers-table"
+              caption={`Newest first; totals above are in ${cur} at today's rates`}
+              rows={shown}
+              rowKey={(t) => t.id}
+              columns={[
+                { header: 'Date', cell: (t) => t.occurredOn },
+                { header: 'Type', cell: (t) => TRANSFER_TYPE_LABELS[t.type] },
+                { header: 'Amount', num: true, cell: (t) => formatMoney(new Decimal(t.amount), t.currency) },
+                { header: `In ${cur}`, num: true, cell: (t) => formatMoney(convert(new Decimal(t.amount), t.currency, cur, rates), cur) },
+                { header: 'Note', cell: (t) => t.note ?? <span className="muted">—</span> },
+                {
+                  header: 'Actions',
+                  cell: (t) => {
+                    const what = `${TRANSFER_TYPE_LABELS[t.type].toLowerCase()} of ${formatMoney(new Decimal(t.amount), t.currency)} on ${formatDayLong(t.occurredOn)}`;
                     return (
-                      <tr key={t.id}>
-                        <td>{t.occurredOn}</td>
-                        <td>{TRANSFER_TYPE_LABELS[t.type]}</td>
-                        <td className="num">{amount}</td>
-                        <td className="num">{formatMoney(convert(new Decimal(t.amount), t.currency, cur, rates), cur)}</td>
-                        <td>{t.note ?? <span className="muted">—</span>}</td>
-                        <td>
-                          <span className="actions">
-                            <Link href={`/transfers/${encodeURIComponent(t.id)}/edit`} aria-label={`Edit ${what}`}>
-                              Edit
-                            </Link>
-                            <Link href={`/transfers/${encodeURIComponent(t.id)}/delete`} aria-label={`Delete ${what}`}>
-                              Delete
-                            </Link>
-                          </span>
-                        </td>
-                      </tr>
+                      <span className="actions">
+                        <Link href={`/transfers/${encodeURIComponent(t.id)}/edit`} aria-label={`Edit ${what}`}>
+                          Edit
+                        </Link>
+                        <Link href={`/transfers/${encodeURIComponent(t.id)}/delete`} aria-label={`Delete ${what}`}>
+                          Delete
+                        </Link>
+                      </span>
                     );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                  },
+                },
+              ]}
+            />
           )}
         </>
       )}

@@ -1,3 +1,4 @@
+import { DataTable } from '@/app/ui/data-table';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
@@ -28,35 +29,25 @@ export default async function AdminArticlesPage({ searchParams }: { searchParams
           <p>Write the first one: it stays a draft until you publish it.</p>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="muted">All articles, drafts included, most recently edited first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Tags</th>
-                <th scope="col">Published</th>
-                <th scope="col">Updated</th>
-                <th scope="col">Public page</th>
-              </tr>
-            </thead>
-            <tbody>
-              {articles.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <Link href={`/admin/articles/${a.id}`}>{a.title}</Link>
-                  </th>
-                  <td>{a.status === 'PUBLISHED' ? 'Published' : 'Draft'}</td>
-                  <td>{a.tags.map((t) => t.name).join(', ') || <span className="muted">none</span>}</td>
-                  <td>{a.publishedAt ? formatArticleDate(a.publishedAt.toISOString()) : <span className="muted">never</span>}</td>
-                  <td>{formatArticleDate(a.updatedAt.toISOString())}</td>
-                  <td>{a.status === 'PUBLISHED' ? <Link href={`/articles/${a.slug}`}>View</Link> : <span className="muted">not public</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="All articles, drafts included, most recently edited first"
+          rows={articles}
+          rowKey={(a) => a.id}
+          columns={[
+            { header: 'Title', rowHeader: true, cell: (a) => <Link href={`/admin/articles/${a.id}`}>{a.title}</Link> },
+            { header: 'Status', cell: (a) => (a.status === 'PUBLISHED' ? 'Published' : 'Draft') },
+            { header: 'Tags', cell: (a) => a.tags.map((t) => t.name).join(', ') || <span className="muted">none</span> },
+            {
+              header: 'Published',
+              cell: (a) => (a.publishedAt ? formatArticleDate(a.publishedAt.toISOString()) : <span className="muted">never</span>),
+            },
+            { header: 'Updated', cell: (a) => formatArticleDate(a.updatedAt.toISOString()) },
+            {
+              header: 'Public page',
+              cell: (a) => (a.status === 'PUBLISHED' ? <Link href={`/articles/${a.slug}`}>View</Link> : <span className="muted">not public</span>),
+            },
+          ]}
+        />
       )}
     </>
   );

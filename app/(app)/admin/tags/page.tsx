@@ -1,3 +1,4 @@
+import { DataTable } from '@/app/ui/data-table';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireAdmin } from '@/lib/auth/session';
@@ -24,33 +25,17 @@ export default async function AdminTagsPage({ searchParams }: { searchParams: Pr
           <p>Create a tag below, then tick it on the articles it describes.</p>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="muted">Tags are attached to articles on the article edit page</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Slug</th>
-                <th scope="col" className="num">Published articles</th>
-                <th scope="col" className="num">All articles</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tags.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row">
-                    <Link href={`/admin/tags/${t.id}`}>{t.name}</Link>
-                  </th>
-                  <td>
-                    {t.publishedCount > 0 ? <Link href={`/articles/tag/${t.slug}`}>{t.slug}</Link> : t.slug}
-                  </td>
-                  <td className="num">{t.publishedCount}</td>
-                  <td className="num">{t.articleCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Tags are attached to articles on the article edit page"
+          rows={tags}
+          rowKey={(t) => t.id}
+          columns={[
+            { header: 'Name', rowHeader: true, cell: (t) => <Link href={`/admin/tags/${t.id}`}>{t.name}</Link> },
+            { header: 'Slug', cell: (t) => (t.publishedCount > 0 ? <Link href={`/articles/tag/${t.slug}`}>{t.slug}</Link> : t.slug) },
+            { header: 'Published articles', num: true, cell: (t) => t.publishedCount },
+            { header: 'All articles', num: true, cell: (t) => t.articleCount },
+          ]}
+        />
       )}
       <section aria-labelledby="new-tag-heading" className="card" style={{ marginTop: '1.5rem', maxWidth: '40rem' }}>
         <h2 id="new-tag-heading">New tag</h2>
