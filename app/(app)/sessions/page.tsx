@@ -1,3 +1,4 @@
+import { DataTable } from '@/app/ui/data-table';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
@@ -87,47 +88,38 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
           {shown.length === 0 ? (
             <p className="empty">No sessions match this filter.</p>
           ) : (
-            <div className="table-wrap">
-              <table data-testid="sessions-table">
-                <caption className="muted">
+            <DataTable
+              testId="sessions-table"
+              caption={
+                <>
                   Newest first{shown.length > PAGE_SIZE ? ` (the latest ${PAGE_SIZE}; narrow the filter to see older ones)` : ''}; results in the session&apos;s currency, totals in {cur} at
                   each day&apos;s rates
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Start</th>
-                    <th scope="col">Game</th>
-                    <th scope="col">Where</th>
-                    <th scope="col" className="num">
-                      Time
-                    </th>
-                    <th scope="col" className="num">
-                      Result
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.slice(0, PAGE_SIZE).map((s) => {
-                    const result = sessionResult(s);
+                </>
+              }
+              rows={shown.slice(0, PAGE_SIZE)}
+              rowKey={(s) => s.id}
+              columns={[
+                { header: 'Start', cell: (s) => <Link href={`/sessions/${encodeURIComponent(s.id)}`}>{formatWhen(s.startedAt)}</Link> },
+                {
+                  header: 'Game',
+                  cell: (s) => {
                     const stakes = stakesLabel(s);
-                    return (
-                      <tr key={s.id}>
-                        <td>
-                          <Link href={`/sessions/${encodeURIComponent(s.id)}`}>{formatWhen(s.startedAt)}</Link>
-                        </td>
-                        <td>
-                          {KIND_LABELS[s.kind]} · {GAME_LABELS[s.game]}
-                          {stakes ? ` · ${stakes}` : ''}
-                        </td>
-                        <td>{venueLabel(venueKey(s), places)}</td>
-                        <td className="num">{s.endedAt ? formatDuration(playedMinutes(s)) : 'Running'}</td>
-                        <td className={`num ${resultClass(result?.toString() ?? null) ?? ''}`}>{result === null ? '—' : formatResult(result, s.currency)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                    return `${KIND_LABELS[s.kind]} · ${GAME_LABELS[s.game]}${stakes ? ` · ${stakes}` : ''}`;
+                  },
+                },
+                { header: 'Where', cell: (s) => venueLabel(venueKey(s), places) },
+                { header: 'Time', num: true, cell: (s) => (s.endedAt ? formatDuration(playedMinutes(s)) : 'Running') },
+                {
+                  header: 'Result',
+                  num: true,
+                  cellClass: (s) => resultClass(sessionResult(s)?.toString() ?? null) ?? undefined,
+                  cell: (s) => {
+                    const result = sessionResult(s);
+                    return result === null ? '—' : formatResult(result, s.currency);
+                  },
+                },
+              ]}
+            />
           )}
         </>
       )}

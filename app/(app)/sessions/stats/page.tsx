@@ -1,3 +1,4 @@
+import { DataTable } from '@/app/ui/data-table';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import Decimal from 'decimal.js';
@@ -45,38 +46,19 @@ function Breakdown({ title, rows, currency, id }: { title: string; rows: Breakdo
   return (
     <section aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{title}</h3>
-      <div className="table-wrap">
-        <table data-testid={`breakdown-${id}`}>
-          <thead>
-            <tr>
-              <th scope="col">{title.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase())}</th>
-              <th scope="col" className="num">
-                Sessions
-              </th>
-              <th scope="col" className="num">
-                Time
-              </th>
-              <th scope="col" className="num">
-                Profit
-              </th>
-              <th scope="col" className="num">
-                Per hour
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{r.label}</th>
-                <td className="num">{r.sessions}</td>
-                <td className="num">{formatDuration(r.minutes)}</td>
-                <td className={`num ${resultClass(r.profit) ?? ''}`}>{money(r.profit)}</td>
-                <td className="num">{money(r.hourly)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId={`breakdown-${id}`}
+        caption={`${title}, in ${currency}`}
+        rows={rows}
+        rowKey={(r) => r.key}
+        columns={[
+          { header: title.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase()), rowHeader: true, cell: (r) => r.label },
+          { header: 'Sessions', num: true, cell: (r) => r.sessions },
+          { header: 'Time', num: true, cell: (r) => formatDuration(r.minutes) },
+          { header: 'Profit', num: true, cellClass: (r) => resultClass(r.profit) ?? undefined, cell: (r) => money(r.profit) },
+          { header: 'Per hour', num: true, cell: (r) => money(r.hourly) },
+        ]}
+      />
     </section>
   );
 }
