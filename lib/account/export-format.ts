@@ -36,6 +36,7 @@
  * YYYY-MM-DD and instants ISO 8601 in UTC with milliseconds.
  */
 import { csvLine } from '@/lib/account/csv';
+import type { SessionRecord } from '@/lib/sessions/rules';
 
 export const EXPORT_FORMAT = 'stakeeasy-export';
 export const EXPORT_VERSION = 1;
@@ -86,29 +87,7 @@ export interface ExportRead {
 }
 
 /** An ended play session; its place by name (site or live venue; neither once the site was deleted). */
-export interface ExportSession {
-  kind: 'CASH' | 'TOURNAMENT';
-  game: 'NLHE' | 'PLO' | 'PLO5' | 'LHE' | 'MIXED' | 'OTHER';
-  site: string | null;
-  venue: string | null;
-  currency: string;
-  smallBlind: string | null;
-  bigBlind: string | null;
-  buyIn: string;
-  fee: string;
-  reEntries: number;
-  rebuys: string;
-  cashOut: string;
-  expenses: string;
-  place: number | null;
-  fieldSize: number | null;
-  hands: number | null;
-  startedAt: string;
-  endedAt: string;
-  breakMinutes: number;
-  notes: string | null;
-  tags: string[];
-}
+export type ExportSession = SessionRecord<string>;
 
 /** Everything a user owns, as plain JSON-ready data. */
 export interface AccountData {

@@ -14,7 +14,7 @@ import { hasControlChars, hasVisibleChar, isStorableText } from '@/lib/domain/te
 import { parseCsv, unprotectFormula } from '@/lib/account/csv';
 import { CSV_COLUMNS, CSV_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, type CsvColumn, type CsvRecord } from '@/lib/account/export-format';
 import { SESSION_MAX_MINUTES, SESSION_NOTES_MAX, SESSION_TAG_MAX, SESSION_TAGS_MAX, VENUE_NAME_MAX, latestDay, latestInstant } from '@/lib/fields/limits';
-import { GAMES, SESSION_KINDS, parseTags } from '@/lib/sessions/rules';
+import { GAMES, SESSION_KINDS, parseTags, type SessionRecord } from '@/lib/sessions/rules';
 import * as f from '@/lib/account/fields';
 
 export interface PlannedSnapshot {
@@ -61,30 +61,7 @@ export interface PlannedRead {
   readAt: Date;
 }
 
-export interface PlannedSession {
-  kind: (typeof SESSION_KINDS)[number];
-  game: (typeof GAMES)[number];
-  /** A poker site of the file or of the account, by name; or a live venue by name; or neither. */
-  site: string | null;
-  venue: string | null;
-  currency: string;
-  smallBlind: string | null;
-  bigBlind: string | null;
-  buyIn: string;
-  fee: string;
-  reEntries: number;
-  rebuys: string;
-  cashOut: string;
-  expenses: string;
-  place: number | null;
-  fieldSize: number | null;
-  hands: number | null;
-  startedAt: Date;
-  endedAt: Date;
-  breakMinutes: number;
-  notes: string | null;
-  tags: string[];
-}
+export type PlannedSession = SessionRecord<Date>;
 
 export interface ImportPlan {
   holdings: PlannedHolding[];

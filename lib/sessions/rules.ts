@@ -8,6 +8,35 @@ export type SessionKind = (typeof SESSION_KINDS)[number];
 export const GAMES = ['NLHE', 'PLO', 'PLO5', 'LHE', 'MIXED', 'OTHER'] as const;
 export type Game = (typeof GAMES)[number];
 
+/**
+ * An ended session as plain data, placed by name (a poker site or a live venue): the shape the
+ * account export writes, the import plans and the demo seed generates. `When` is how times
+ * travel: ISO strings in files, Dates once parsed.
+ */
+export interface SessionRecord<When> {
+  kind: SessionKind;
+  game: Game;
+  site: string | null;
+  venue: string | null;
+  currency: string;
+  smallBlind: string | null;
+  bigBlind: string | null;
+  buyIn: string;
+  fee: string;
+  reEntries: number;
+  rebuys: string;
+  cashOut: string;
+  expenses: string;
+  place: number | null;
+  fieldSize: number | null;
+  hands: number | null;
+  startedAt: When;
+  endedAt: When;
+  breakMinutes: number;
+  notes: string | null;
+  tags: string[];
+}
+
 export const KIND_LABELS: Readonly<Record<SessionKind, string>> = { CASH: 'Cash game', TOURNAMENT: 'Tournament' };
 export const GAME_LABELS: Readonly<Record<Game, string>> = {
   NLHE: "No-limit Hold'em",

@@ -19,6 +19,7 @@ import { addDays, dayKeyToDate, eachDay, toDayKey, type DayKey } from '@/lib/dom
 import { EMPTY_STREAK, nextStreak, type StreakState } from '@/lib/domain/streaks';
 import { createRandom, type Random } from './random';
 import { monthsBefore } from './rates';
+import type { SessionRecord } from '@/lib/sessions/rules';
 
 export type DemoHoldingKind = 'POKER_SITE' | 'ASSET';
 
@@ -67,28 +68,7 @@ export interface DemoAchievement {
 }
 
 /** A play session of the demo year: online at a demo site (by name) or live at a venue. */
-export interface DemoSession {
-  kind: 'CASH' | 'TOURNAMENT';
-  game: 'NLHE' | 'PLO' | 'PLO5' | 'LHE' | 'MIXED' | 'OTHER';
-  site: string | null;
-  venue: string | null;
-  currency: string;
-  smallBlind: string | null;
-  bigBlind: string | null;
-  buyIn: string;
-  fee: string;
-  reEntries: number;
-  rebuys: string;
-  cashOut: string;
-  expenses: string;
-  place: number | null;
-  fieldSize: number | null;
-  hands: number | null;
-  startedAt: Date;
-  endedAt: Date;
-  breakMinutes: number;
-  tags: string[];
-}
+export type DemoSession = Omit<SessionRecord<Date>, 'notes'>;
 
 export interface DemoData {
   displayCurrency: string;
