@@ -311,9 +311,20 @@ export class CacheCore {
       this.metrics.inc('misses');
       return null;
     }
-    let env;
+    const env = this.decodeL1(key, l1e);
+    if (!env) return null;
+    this.metrics.inc('l1Hits');
+    return this.result(ctx, env, l1e.written, state === 'stale');
+  }
+
+  /**
+   * The envelope of an in-process copy; an undecodable one is dropped and counts as a miss.
+   * @param {string} key
+   * @param {L1Entry} l1e
+   */
+  decodeL1(key, l1e) {
     try {
-      env = decode(l1e.bytes);
+      return decode(l1e.bytes);
     } catch (err) {
       this.logError('decode', err);
       this.metrics.inc('errors');
@@ -321,8 +332,6 @@ export class CacheCore {
       this.metrics.inc('misses');
       return null;
     }
-    this.metrics.inc('l1Hits');
-    return this.result(ctx, env, l1e.written, state === 'stale');
   }
 
   /**
@@ -331,16 +340,8 @@ export class CacheCore {
    * @param {L1Entry} l1e
    */
   serveImmutable(key, ctx, l1e) {
-    let env;
-    try {
-      env = decode(l1e.bytes);
-    } catch (err) {
-      this.logError('decode', err);
-      this.metrics.inc('errors');
-      this.l1.delete(key);
-      this.metrics.inc('misses');
-      return null;
-    }
+    const env = this.decodeL1(key, l1e);
+    if (!env) return null;
     this.metrics.inc('l1Hits');
     this.metrics.inc('immutableHits');
     return this.result(ctx, env, l1e.written, false);
