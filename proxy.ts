@@ -6,7 +6,7 @@ import { outageResponse } from '@/lib/db/outage-page';
 // Signed-in areas. Without a session cookie the visitor is sent to sign in
 // and back; the real check (is the session valid?) happens in the pages and
 // actions themselves, next to the data.
-export const PROTECTED = ['/dashboard', '/sites', '/assets', '/transfers', '/goals', '/stakes', '/settings', '/admin', '/achievements'];
+export const PROTECTED = ['/dashboard', '/sites', '/assets', '/transfers', '/sessions', '/goals', '/stakes', '/settings', '/admin', '/achievements'];
 // Rendered per request anyway, so they can carry a nonce.
 // Each of these pages must itself render per request (searchParams, params or `await connection()`):
 // a prerendered page carries the nonce of the build and all of its scripts would be blocked.
