@@ -3,7 +3,7 @@
  * The two handlers under test, behind the interface Next calls (get / set / revalidateTag), for
  * the handler-level and freshness measurements (also used from the freshness worker processes).
  *
- *   ours  lib/cache/handler.mjs CacheCore (what cache-handler.mjs delegates to), configured
+ *   ours  @stakeeasy/next-redis-cache/core CacheCore (what cache-handler.mjs delegates to), configured
  *         through its config overrides instead of process.env
  *   peer  bench/peer-cache-handler.mjs (fortedigital CacheHandler + Redis strings handler on
  *         ioredis). Its configuration is per process (PEER_* env), so one peer per process.
@@ -11,7 +11,7 @@
  * Both count the commands their client sends (ioredis sendCommand), next to the server-side
  * INFO commandstats deltas, because commandstats also counts commands run inside Lua scripts.
  */
-import { CacheCore } from '../../lib/cache/handler.mjs';
+import { CacheCore } from '@stakeeasy/next-redis-cache/core';
 
 /** @typedef {'ours' | 'peer'} HandlerKind */
 /**
@@ -108,7 +108,7 @@ export function createHandler(kind, o) {
 
 /* ------------------------------------------------------------------ entries as Next makes them */
 
-import { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from '../../lib/cache/reserved-tags.mjs';
+import { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from '@stakeeasy/next-redis-cache/reserved-tags';
 
 export const SOFT_TAGS = ['_N_T_/layout', '_N_T_/(app)/layout', '_N_T_/(app)/dashboard/layout', '_N_T_/(app)/dashboard/page', '_N_T_/dashboard'];
 export const REVALIDATE = 300;

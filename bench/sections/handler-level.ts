@@ -1,7 +1,7 @@
 // Section 1: the two handlers called directly (as Next calls them), on one Redis.
 import { createOurs, createPeer, entryKey, fetchEntry, getCtx, setCtx, markerOf, userEntryKey, userGetCtx, userSetCtx, type BenchHandler } from '../lib/handlers.mjs';
 import { adminClient, commandStats, keysWithPrefix, memoryUsage, statsDelta, type RedisServer } from '../lib/redis';
-import { SLOT_TAG_PREFIX } from '../../lib/cache/reserved-tags.mjs';
+import { SLOT_TAG_PREFIX } from '@stakeeasy/next-redis-cache/reserved-tags';
 import type { Redis } from 'ioredis';
 import { runConcurrent, sleep, summarize, timeSequential, type Summary } from '../lib/stats';
 import type { Profile } from '../lib/profile';

@@ -1,13 +1,13 @@
 /**
- * Integration smoke: load cache-handler.mjs exactly as Next does (dynamic import of the file,
- * `new Handler(ctx)` several times) against the Redis on 127.0.0.1:6379.
+ * Integration smoke: load the package's cache-handler exactly as Next loads an app's handler
+ * file (dynamic import through the package name, `new Handler(ctx)` several times) against the Redis on 127.0.0.1:6379.
  */
 import { describe, it, expect, afterAll } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import type { SharedCache } from '../../lib/cache/index.mjs';
+import type { SharedCache } from '../src/index.mjs';
 import { appPageValue, fetchValue, getCtx, uniquePrefix, PAGE_CC } from './fixtures';
 
 const prefix = uniquePrefix('smoke');
@@ -33,7 +33,7 @@ describe('cache-handler.mjs as Next loads it', () => {
     delete process.env.CACHE_SHARED;
     mkdirSync(path.join(dist, 'server'), { recursive: true });
     writeFileSync(path.join(dist, 'BUILD_ID'), 'smoke-build-1\n');
-    const Handler = (await import('../../cache-handler.mjs')).default;
+    const Handler = (await import('@stakeeasy/next-redis-cache/cache-handler')).default;
     const ctx = { serverDistDir: path.join(dist, 'server'), dev: false, revalidatedTags: [], _requestHeaders: {}, maxMemoryCacheSize: 0 };
     const h1 = new Handler(ctx);
     const h2 = new Handler(ctx);
@@ -63,7 +63,7 @@ describe('cache-handler.mjs as Next loads it', () => {
     const stats = shared.getCacheStats();
     expect(stats.counters.sets).toBe(2);
     expect(stats.mode).toBe('standalone');
-    const { getCacheHealth, getCacheStats } = await import('../../lib/cache/index.mjs');
+    const { getCacheHealth, getCacheStats } = await import('@stakeeasy/next-redis-cache');
     expect(getCacheStats().counters.sets).toBe(2);
     const health = await getCacheHealth();
     expect(health.redis).toBe('up');

@@ -1,5 +1,5 @@
-// A process holding the process-wide cache (lib/cache/index.mjs, as the app does), driven over
-// stdin by tests/cache/outage-queue.test.ts. argv[2] = 'bare' (nobody else handles SIGTERM) or
+// A process holding the process-wide cache (src/index.mjs, as the app does), driven over
+// stdin by test/outage-queue.test.ts. argv[2] = 'bare' (nobody else handles SIGTERM) or
 // 'next' (a listener like next start's: async cleanup, then process.exit(143)).
 import { createInterface } from 'node:readline';
 
@@ -12,7 +12,7 @@ if (mode === 'next') {
     })();
   });
 }
-const { getSharedCache } = await import('../../../lib/cache/index.mjs');
+const { getSharedCache } = await import('../../src/index.mjs');
 const { core } = getSharedCache({ buildId: 'drain' });
 const ok = await core.ready(5000);
 process.stdout.write(ok ? 'ready\n' : 'not-ready\n');

@@ -6,9 +6,9 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { Redis, ReplyError } from 'ioredis';
-import { startRedis, type RedisServer } from '../helpers/redis-server';
-import { CacheCore } from '../../lib/cache/handler.mjs';
-import { classify, TimeoutError } from '../../lib/cache/budget.mjs';
+import { startRedis, type RedisServer } from '../../../tests/helpers/redis-server';
+import { CacheCore } from '../src/handler.mjs';
+import { classify, TimeoutError } from '../src/budget.mjs';
 import { getCtx, makeCore, fetchValue, uniquePrefix, waitUntil } from './fixtures';
 
 let srv: RedisServer;

@@ -1,11 +1,11 @@
 /** Pure units (no Redis): codec, tag records, L1, breaker, config, and the L1-only handler. */
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { encode, decode } from '../../lib/cache/serialize.mjs';
-import { applyOp, evaluate, mergeRecords, emptyRecord, strongerOp, foldRecord, TagBook, HybridClock } from '../../lib/cache/tags.mjs';
-import { L1Cache } from '../../lib/cache/l1.mjs';
-import { CircuitBreaker } from '../../lib/cache/breaker.mjs';
-import { loadConfig, parseClusterNodes, describeConfig } from '../../lib/cache/config.mjs';
+import { encode, decode } from '../src/serialize.mjs';
+import { applyOp, evaluate, mergeRecords, emptyRecord, strongerOp, foldRecord, TagBook, HybridClock } from '../src/tags.mjs';
+import { L1Cache } from '../src/l1.mjs';
+import { CircuitBreaker } from '../src/breaker.mjs';
+import { loadConfig, parseClusterNodes, describeConfig } from '../src/config.mjs';
 import { allKinds, getCtx, makeCore, fetchValue, appPageValue, fetchIsStale, PAGE_CC, sleep } from './fixtures';
 
 describe('binary codec', () => {
@@ -293,7 +293,7 @@ describe('L1-only handler (no REDIS_URL): tag semantics in process', () => {
 
 describe('build id', () => {
   it('resolves the build id from ctx, serverDistDir, or falls back to dev', async () => {
-    const { resolveBuildId } = await import('../../lib/cache/index.mjs');
+    const { resolveBuildId } = await import('../src/index.mjs');
     const { mkdtempSync, writeFileSync, mkdirSync, rmSync } = await import('node:fs');
     const os = await import('node:os');
     const path = await import('node:path');

@@ -1,12 +1,12 @@
 // @ts-check
 /**
  * The one place that reads the Redis connection settings from the environment and turns them
- * into ioredis clients. Every Redis client of the app uses it: the cache handler
- * (lib/cache/redis-store.mjs) and the app's own client for rate limits and the rates-refresh lock
- * (lib/redis.ts). Plain ESM with JSDoc types because Next loads the cache handler outside the
- * bundle, without compiling it.
+ * into ioredis clients. The cache (redis-store.mjs) uses it, and it is exported
+ * (`@stakeeasy/next-redis-cache/redis-config`) so an app's own Redis clients connect with exactly
+ * the same nodes, credentials and TLS. Plain ESM with JSDoc types because Next loads the cache
+ * handler outside the bundle, without compiling it.
  *
- * Settings (documented in full in lib/cache/config.mjs, README and .env.example):
+ * Settings (documented in full in config.mjs and the package README):
  *   REDIS_URL, REDIS_CLUSTER_NODES, REDIS_USERNAME, REDIS_PASSWORD, REDIS_CLUSTER_TLS,
  *   CACHE_SHARED, CACHE_REDIS_TIMEOUT_MS.
  *

@@ -5,9 +5,9 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { Redis } from 'ioredis';
-import { startRedis, monitorCommands, rawCommand, type RedisServer } from '../helpers/redis-server';
-import { CacheCore } from '../../lib/cache/handler.mjs';
-import { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from '../../lib/cache/index.mjs';
+import { startRedis, monitorCommands, rawCommand, type RedisServer } from '../../../tests/helpers/redis-server';
+import { CacheCore } from '../src/handler.mjs';
+import { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from '../src/index.mjs';
 import { getCtx, makeCore, fetchValue, uniquePrefix, waitUntil } from './fixtures';
 
 let srv: RedisServer;

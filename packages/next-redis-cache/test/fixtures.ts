@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CacheCore } from '../../lib/cache/handler.mjs';
+import { CacheCore } from '../src/handler.mjs';
 
 export const HTML = '<!DOCTYPE html><html><head><title>StakeEasy "dashboard"</title></head><body>' + 'é€😀<b>row</b>'.repeat(400) + '</body></html>';
 

@@ -8,10 +8,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
-import { startRedis, type RedisServer } from '../helpers/redis-server';
-import { CacheCore } from '../../lib/cache/handler.mjs';
-import { LUA_ALGEBRA } from '../../lib/cache/scripts.mjs';
-import { applyOp, evaluate, emptyRecord, type TagOp, type TagRecord } from '../../lib/cache/tags.mjs';
+import { startRedis, type RedisServer } from '../../../tests/helpers/redis-server';
+import { CacheCore } from '../src/handler.mjs';
+import { LUA_ALGEBRA } from '../src/scripts.mjs';
+import { applyOp, evaluate, emptyRecord, type TagOp, type TagRecord } from '../src/tags.mjs';
 import { getCtx, makeCore, fetchValue, appPageValue, uniquePrefix, PAGE_CC } from './fixtures';
 
 let srv: RedisServer;

@@ -5,9 +5,9 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { Redis } from 'ioredis';
-import { startCluster, type RedisCluster } from '../helpers/redis-server';
-import { CacheCore } from '../../lib/cache/handler.mjs';
-import { parseClusterNodes } from '../../lib/cache/config.mjs';
+import { startCluster, type RedisCluster } from '../../../tests/helpers/redis-server';
+import { CacheCore } from '../src/handler.mjs';
+import { parseClusterNodes } from '../src/config.mjs';
 import { allKinds, getCtx, makeCore, fetchValue, appPageValue, fetchIsStale, PAGE_CC, uniquePrefix } from './fixtures';
 
 let cluster: RedisCluster;

@@ -2,7 +2,7 @@
 /**
  * The Lua scripts of the Redis store (redis-store.mjs). Every key a script touches is passed in
  * KEYS (never built inside the script), so servers and managed services that refuse undeclared
- * keys accept them, in standalone and in cluster mode (tests/cache/scripts.test.ts checks it from
+ * keys accept them, in standalone and in cluster mode (test/scripts.test.ts checks it from
  * MONITOR). Times come from Redis TIME. A key of the wrong type never makes a script fail: an
  * entry key that is not an entry is deleted and read as absent, a tag record that is not a hash is
  * reported as malformed ('!') and overwritten by the next invalidation of its tag.
@@ -24,7 +24,7 @@ local function tick(key, now)
 end
 `;
 
-// The tag algebra (twin of applyOp in tags.mjs; tests/cache/algebra.test.ts checks they agree).
+// The tag algebra (twin of applyOp in tags.mjs; test/scripts.test.ts checks they agree).
 export const LUA_ALGEBRA = `
 local function apply_op(s, x, p, pa, mode, exp, now)
   if pa > 0 and pa <= now then

@@ -7,8 +7,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { CacheCore } from '../../lib/cache/handler.mjs';
-import { loadConfig } from '../../lib/cache/config.mjs';
+import { CacheCore } from '../src/handler.mjs';
+import { loadConfig } from '../src/config.mjs';
 import {
   allKinds, getCtx, makeCore, fetchValue, appPageValue, appRouteValue, fetchIsStale, PAGE_CC, sleep, uniquePrefix, waitUntil,
 } from './fixtures';

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Configuration of the StakeEasy Next.js cache handler (cache-handler.mjs + lib/cache).
+ * Configuration of the StakeEasy Next.js cache handler (this package: cache-handler.mjs, use-cache-handler and the core behind them).
  *
  * Environment variables (all optional; copy this block into README / .env.example):
  *
@@ -44,7 +44,7 @@
  *   CACHE_DEBUG                1/true: log every state change with more detail (never secrets).
  *
  * Invalid numbers fall back to the default (with one warning). The connection settings (REDIS_*,
- * CACHE_SHARED, CACHE_REDIS_TIMEOUT_MS) are read by lib/redis-config.mjs, shared with the app's
+ * CACHE_SHARED, CACHE_REDIS_TIMEOUT_MS) are read by redis-config.mjs, shared with the app's
  * own Redis client.
  *
  * Redis server notes: point REDIS_URL at a standalone primary (for a cluster use
@@ -55,12 +55,12 @@
  * volatile-lru/lfu/random) could bring such an entry back.
  */
 
-import { loadRedisConnection, num, isOn } from '../redis-config.mjs';
+import { loadRedisConnection, num, isOn } from './redis-config.mjs';
 
-export { parseClusterNodes } from '../redis-config.mjs';
+export { parseClusterNodes } from './redis-config.mjs';
 
 /**
- * @typedef {import('../redis-config.mjs').RedisConnection & {
+ * @typedef {import('./redis-config.mjs').RedisConnection & {
  *   keyPrefix: string,
  *   l1MaxBytes: number,
  *   maxEntryBytes: number,

@@ -5,8 +5,8 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { Redis } from 'ioredis';
-import { startRedis, commandStats, monitorCommands, type RedisServer } from '../helpers/redis-server';
-import { CacheCore } from '../../lib/cache/handler.mjs';
+import { startRedis, commandStats, monitorCommands, type RedisServer } from '../../../tests/helpers/redis-server';
+import { CacheCore } from '../src/handler.mjs';
 import { getCtx, makeCore, fetchValue, appPageValue, recordingLogger, sleep, uniquePrefix, waitUntil, PAGE_CC } from './fixtures';
 
 const TIMEOUT = 100;

@@ -6,8 +6,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { startRedis, type RedisServer } from '../helpers/redis-server';
-import { CacheCore } from '../../lib/cache/handler.mjs';
+import { startRedis, type RedisServer } from '../../../tests/helpers/redis-server';
+import { CacheCore } from '../src/handler.mjs';
 import { getCtx, makeCore, fetchValue, uniquePrefix, waitUntil } from './fixtures';
 
 const servers: RedisServer[] = [];

@@ -24,7 +24,7 @@
  *                    read of a key whose tags are not known yet needs a second round trip.
  *   set / revalidate one EVALSHA (cluster: one per tag key, in parallel; each publishes).
  */
-import { createRedisClient, createNodeClient } from '../redis-config.mjs';
+import { createRedisClient, createNodeClient } from './redis-config.mjs';
 import { parseRecord } from './tags.mjs';
 import { slotTagOf } from './reserved-tags.mjs';
 import { isReadOnlyError } from './budget.mjs';
