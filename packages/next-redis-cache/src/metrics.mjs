@@ -17,6 +17,7 @@ export const COUNTER_NAMES = /** @type {const} */ ([
   'redisWrites', // entries written to Redis
   'bytesWritten', // encoded bytes written to Redis
   'oversizeSkips', // entries not stored because larger than CACHE_MAX_ENTRY_BYTES
+  'streamDiscards', // 'use cache' entries whose value stream errored or was cut: never stored
   'errors', // failed Redis operations (including timeouts) and codec errors
   'timeouts', // Redis operations that exceeded the time budget
   'commandErrors', // error replies about one command or key (WRONGTYPE, OOM, ...): not the breaker's

@@ -21,7 +21,18 @@
  */
 
 /** @typedef {{ revalidate: number | false, expire: number | undefined }} CacheControl */
-/** @typedef {{ lastModified: number, value: any, cacheControl?: CacheControl }} CacheHandlerValue */
+/**
+ * `stale` is set only for USE_CACHE_KIND reads (the 'use cache' handler turns it into
+ * `revalidate: -1`); the incremental cache recomputes staleness from `lastModified`.
+ * @typedef {{ lastModified: number, value: any, cacheControl?: CacheControl, stale?: boolean }} CacheHandlerValue
+ */
+
+/**
+ * Kind of the entries the 'use cache' handler (use-cache-handler.mjs) stores through the same
+ * core: keyed like pages (by build id: Next puts the build in 'use cache' keys too), tags from
+ * the value itself.
+ */
+export const USE_CACHE_KIND = 'USE_CACHE';
 
 export const NEXT_CACHE_TAGS_HEADER = 'x-next-cache-tags';
 /** Next's INFINITE_CACHE (0xfffffffe seconds) */
@@ -50,6 +61,7 @@ export function entryTags(data, ctx) {
     for (const t of cleanTags(ctx?.tags)) out.add(t);
     for (const t of cleanTags(data.tags)) out.add(t);
   }
+  if (data && data.kind === USE_CACHE_KIND) for (const t of cleanTags(data.tags)) out.add(t);
   const header = data?.headers?.[NEXT_CACHE_TAGS_HEADER];
   const parts = typeof header === 'string' ? header.split(',') : Array.isArray(header) ? header.flatMap((h) => String(h).split(',')) : [];
   for (const t of parts) if (t) out.add(t);
@@ -117,6 +129,7 @@ export function buildResult(ctx, env, written, stale) {
   /** @type {CacheControl | undefined} */
   const cc = env.m.cc ?? undefined;
   const lastModified = written / 1000;
+  if (ctx?.kind === USE_CACHE_KIND) return { lastModified, value, stale };
   if (!stale) return cc ? { lastModified, value, cacheControl: cc } : { lastModified, value };
   const nowMs = Date.now();
   if (value && value.kind === 'FETCH') {

@@ -74,7 +74,17 @@ export function buildResult(ctx: any, env: {
  *   fresh             -> lastModified = the entry's written-at.
  */
 /** @typedef {{ revalidate: number | false, expire: number | undefined }} CacheControl */
-/** @typedef {{ lastModified: number, value: any, cacheControl?: CacheControl }} CacheHandlerValue */
+/**
+ * `stale` is set only for USE_CACHE_KIND reads (the 'use cache' handler turns it into
+ * `revalidate: -1`); the incremental cache recomputes staleness from `lastModified`.
+ * @typedef {{ lastModified: number, value: any, cacheControl?: CacheControl, stale?: boolean }} CacheHandlerValue
+ */
+/**
+ * Kind of the entries the 'use cache' handler (use-cache-handler.mjs) stores through the same
+ * core: keyed like pages (by build id: Next puts the build in 'use cache' keys too), tags from
+ * the value itself.
+ */
+export const USE_CACHE_KIND: "USE_CACHE";
 export const NEXT_CACHE_TAGS_HEADER: "x-next-cache-tags";
 /** Next's INFINITE_CACHE (0xfffffffe seconds) */
 export const INFINITE_CACHE: 4294967294;
@@ -82,8 +92,13 @@ export type CacheControl = {
     revalidate: number | false;
     expire: number | undefined;
 };
+/**
+ * `stale` is set only for USE_CACHE_KIND reads (the 'use cache' handler turns it into
+ * `revalidate: -1`); the incremental cache recomputes staleness from `lastModified`.
+ */
 export type CacheHandlerValue = {
     lastModified: number;
     value: any;
     cacheControl?: CacheControl;
+    stale?: boolean;
 };
