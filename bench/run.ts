@@ -133,7 +133,7 @@ async function main() {
     if (args.sections.has('fresh')) {
       log('4. Cross-instance freshness...');
       results.freshness = [];
-      for (const kind of ['ours', 'peer'] as const) {
+      for (const kind of ['ours', 'peer', 'trieb'] as const) {
         const f = await runFreshness(kind, redis, p.freshnessTrials, p.timeoutMs, p.peerTimeoutMs);
         results.freshness.push(f);
         log(`  ${kind}: ${f.staleReads} stale reads of ${f.readsAfterAck} after the acknowledgement, fresh after ${f.timeToFresh.p50.toFixed(2)} ms p50`);

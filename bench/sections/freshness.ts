@@ -9,7 +9,7 @@ import { summarize, type Summary } from '../lib/stats';
 import { adminClient, type RedisServer } from '../lib/redis';
 
 export interface FreshnessResult {
-  handler: 'ours' | 'peer';
+  handler: 'ours' | 'peer' | 'trieb';
   trials: number;
   /** reads on B that started after A's revalidateTag resolved and returned the old value */
   staleReads: number;
@@ -58,7 +58,7 @@ class Instance {
   }
 }
 
-export async function runFreshness(kind: 'ours' | 'peer', redis: RedisServer, trials: number, timeoutMs: number, peerTimeoutMs: number | null): Promise<FreshnessResult> {
+export async function runFreshness(kind: 'ours' | 'peer' | 'trieb', redis: RedisServer, trials: number, timeoutMs: number, peerTimeoutMs: number | null): Promise<FreshnessResult> {
   const admin = adminClient(redis.port);
   await admin.flushall();
   admin.disconnect();

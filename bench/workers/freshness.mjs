@@ -2,7 +2,7 @@
 /**
  * One app instance of the cross-instance freshness test (section 4): a handler of its own in
  * its own process, driven over IPC by bench/sections/freshness.ts.
- *   argv[2] = JSON { kind: 'ours' | 'peer', redisUrl, keyPrefix, timeoutMs }
+ *   argv[2] = JSON { kind: 'ours' | 'peer' | 'trieb', redisUrl, keyPrefix, timeoutMs }
  * Messages in:
  *   { op: 'set', key, tag, marker }   write an entry; answers { ok }
  *   { op: 'update', key, tag }        writer A: revalidateTag([tag]) with no durations (what
