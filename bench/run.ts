@@ -133,10 +133,11 @@ async function main() {
     if (args.sections.has('fresh')) {
       log('4. Cross-instance freshness...');
       results.freshness = [];
-      for (const kind of ['ours', 'peer', 'trieb'] as const) {
-        const f = await runFreshness(kind, redis, p.freshnessTrials, p.timeoutMs, p.peerTimeoutMs);
+      const runs = [['ours', 'data'], ['peer', 'data'], ['trieb', 'data'], ['ours', 'page']] as const;
+      for (const [kind, entry] of runs) {
+        const f = await runFreshness(kind, redis, p.freshnessTrials, p.timeoutMs, p.peerTimeoutMs, entry);
         results.freshness.push(f);
-        log(`  ${kind}: ${f.staleReads} stale reads of ${f.readsAfterAck} after the acknowledgement, fresh after ${f.timeToFresh.p50.toFixed(2)} ms p50`);
+        log(`  ${kind} (${entry}): ${f.staleReads} stale reads of ${f.readsAfterAck} after the acknowledgement, fresh after ${f.timeToFresh.p50.toFixed(2)} ms p50`);
       }
     }
     if (needApp) {

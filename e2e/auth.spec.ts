@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, PASSWORD, register, signIn, submitRegistration, submitSignIn, uniqueEmail } from './helpers';
+import { DEMO, PASSWORD, register, signIn, signOut, submitRegistration, submitSignIn, uniqueEmail } from './helpers';
 
 test('a new user registers, signs in, sees the empty dashboard and signs out', async ({ page }) => {
   const email = uniqueEmail('new');
@@ -9,7 +9,7 @@ test('a new user registers, signs in, sees the empty dashboard and signs out', a
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByText("Let's set up your bankroll")).toBeVisible();
   await expect(page.getByRole('link', { name: 'Add your first poker site' })).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/$/);
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard/);
@@ -96,7 +96,7 @@ test('sign-in rotates the session and sign-out revokes it server-side', async ({
   expect(await replay(first.value)).toMatch(/\/sign-in/);
   expect(await replay(second.value)).toMatch(/\/dashboard/);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/$/);
   expect(await replay(second.value)).toMatch(/\/sign-in/);
 });

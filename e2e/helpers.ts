@@ -45,6 +45,15 @@ export async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/dashboard/);
 }
 
+/** Presses the header's Sign out button; on a phone it sits in the menu, which is opened first. */
+export async function signOut(page: Page) {
+  const menu = page.locator('details.nav-menu');
+  if ((await page.locator('summary.nav-toggle').isVisible()) && (await menu.getAttribute('open')) === null) {
+    await page.locator('summary.nav-toggle').click();
+  }
+  await page.locator('.site-header').getByRole('button', { name: 'Sign out' }).click();
+}
+
 /** Submits the sign-in form on /sign-in; returns whether it reached the dashboard. */
 export async function trySignIn(page: Page, email: string, password: string): Promise<boolean> {
   await page.goto('/sign-in');

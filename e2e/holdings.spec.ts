@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORD, signIn, signUpAndIn } from './helpers';
+import { PASSWORD, signIn, signOut, signUpAndIn } from './helpers';
 
 // Money as shown ("$1,785.14", "-€3.00") to cents, to compare totals exactly.
 const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, '')) * 100);
@@ -183,7 +183,7 @@ test('sites and assets: add, update, rename, reorder, history, edit and delete; 
 
   // Another user cannot see (or guess) the first user's holding.
   await page.goto('/dashboard');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await signUpAndIn(page, 'intruder');
   for (const url of [`/sites/${starsId}`, `/sites/${starsId}/delete`, `/assets/${walletId}`]) {
     const response = await page.goto(url);
@@ -210,7 +210,7 @@ test('sites and assets: add, update, rename, reorder, history, edit and delete; 
   await expect(page.getByRole('heading', { name: /not found|could not be found/i })).toBeVisible();
 
   await page.goto('/dashboard');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await signIn(page, owner, PASSWORD);
   await page.goto(`/sites/${starsId}`);
   await expect(page.getByTestId('current-balance')).toHaveText('$1,250.50');

@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
-import { ADMIN, PASSWORD, query, register, signIn, signUpAndIn, trySignIn, uniqueEmail } from './helpers';
+import { ADMIN, PASSWORD, query, register, signIn, signOut, signUpAndIn, trySignIn, uniqueEmail } from './helpers';
 import { INVALIDATION_ROWS, type ActionKey, type InvalidationRowName } from './tables/keys';
 import {
   addHolding,
@@ -1107,7 +1107,7 @@ const IMPLS: Record<InvalidationRowName, RowImpl> = {
     act: async (w) => {
       const b = w.b!;
       await b.page.goto('/dashboard');
-      await b.page.getByRole('button', { name: 'Sign out' }).click();
+      await signOut(b.page);
       await expect(b.page).toHaveURL(/\/$/);
       b.signedIn = false;
     },

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signIn, signUpAndIn } from './helpers';
+import { DEMO, signIn, signOut, signUpAndIn } from './helpers';
 import { ALL_STEPS } from './pages';
 
 // Mobile-first layout: no page wider than the viewport, the header menu, tables that scroll
@@ -171,9 +171,7 @@ test('public pages show Dashboard and Sign out to a signed-in visitor', async ({
   await expect(header.getByRole('link', { name: 'Sign in' })).toHaveCount(0);
   await expect(header.getByRole('link', { name: 'Create account' })).toHaveCount(0);
 
-  const toggle = page.locator('summary.nav-toggle');
-  if (await toggle.isVisible()) await toggle.click();
-  await header.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/$/);
   await expect(header.getByRole('link', { name: 'Sign in' })).toBeAttached();
   expect((await context.cookies()).some((c) => c.name === 'se_signed_in')).toBe(false);

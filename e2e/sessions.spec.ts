@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PASSWORD, signIn, signUpAndIn } from './helpers';
+import { PASSWORD, signIn, signOut, signUpAndIn } from './helpers';
 import { addHolding, endLiveSession, logSession, startLiveSession } from './tables/ui';
 
 // A new player on a phone: logs a cash game and a tournament, reads the statistics, runs the
@@ -84,7 +84,7 @@ test('sessions: log, statistics, live timer that survives reloads and sign-out, 
   await startForm.getByRole('button', { name: 'Start session' }).click();
   await expect(page.locator('#f-whenRunning-error')).toHaveText('Choose what to do with the running session');
   // Sign out and in: still running, with its rebuy.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await signIn(page, email, PASSWORD);
   await expect(page.getByTestId('running-banner')).toBeVisible();
   await page.goto('/sessions/live');

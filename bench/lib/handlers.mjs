@@ -191,6 +191,7 @@ export const entryKey = (/** @type {number} */ i) => `bench-entry-${i}`;
  * @param {any} res
  */
 export function markerOf(res) {
+  if (res?.value?.kind === 'APP_PAGE') return /data-marker="([^"]*)"/.exec(res.value.html)?.[1] ?? null;
   if (!res || !res.value || res.value.kind !== 'FETCH') return null;
   try {
     return JSON.parse(res.value.data.body).marker ?? null;
@@ -214,3 +215,23 @@ export const userGetCtx = (i) => ({ ...getCtx(i), tags: userEntryTags(i) });
 
 /** @param {number} i */
 export const userEntryKey = (i) => `bench-user-entry-${i}-v1`;
+
+/**
+ * An ISR page as Next stores it (APP_PAGE), tagged with its layout and `tag`; `marker` is in the
+ * HTML (markerOf reads it back).
+ * @param {string} tag
+ * @param {string} marker
+ */
+export function pageEntry(tag, marker) {
+  return {
+    kind: 'APP_PAGE',
+    html: `<!DOCTYPE html><html><body><main data-marker="${marker}">${'<p>Strategy article text.</p>'.repeat(200)}</main></body></html>`,
+    rscData: Buffer.alloc(8192, 1),
+    status: 200,
+    postponed: undefined,
+    headers: { 'x-next-cache-tags': `_N_T_/layout,_N_T_/articles/[slug]/page,${tag}`, 'content-type': 'text/html; charset=utf-8' },
+    segmentData: new Map(),
+  };
+}
+export const pageSetCtx = () => ({ cacheControl: { revalidate: REVALIDATE, expire: 31536000 }, isRoutePPREnabled: false, isFallback: false });
+export const pageGetCtx = () => ({ kind: 'APP_PAGE', isRoutePPREnabled: false, isFallback: false });

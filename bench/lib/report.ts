@@ -167,6 +167,7 @@ function faultTable(r: BenchResults): string {
 function freshnessTable(r: BenchResults): string {
   const rows = (r.freshness ?? []).map((f) => [
     f.handler,
+    f.entry === 'page' ? 'ISR page' : 'data entry',
     fmtNum(f.trials),
     fmtNum(f.readsAfterAck),
     f.staleReads ? `**${f.staleReads}** (${f.trialsWithStaleReads} trials)` : '0',
@@ -175,9 +176,9 @@ function freshnessTable(r: BenchResults): string {
     String(f.neverFresh),
   ]);
   return [
-    'Two handler instances in two processes on one Redis. A writes an entry; B reads it until it has it (in its L1 for ours); A calls `revalidateTag([tag])` with no durations (what `updateTag` sends) and writes the new value; B reads in a loop throughout. A read on B that started after A\'s revalidateTag resolved and returned the old value is stale. Time to fresh: from A calling revalidateTag to B completing its first read without the old value (a miss or the new value). Clock: CLOCK_MONOTONIC, shared by both processes.',
+    'Two handler instances in two processes on one Redis. A writes an entry; B reads it until it has it (in its L1 for ours); A calls `revalidateTag([tag])` with no durations (what `updateTag` sends) and writes the new value; B reads in a loop throughout. A read on B that started after A\'s revalidateTag resolved and returned the old value is stale. "data entry": an `unstable_cache` entry (every get of ours validated in Redis). "ISR page": a page, which ours serves from L1 with no round trip for `CACHE_PAGE_TRUST_MS` (1 s) after Redis confirmed it, so an invalidation reaches B by pub/sub: its stale reads measure that window. Time to fresh: from A calling revalidateTag to B completing its first read without the old value (a miss or the new value). Clock: CLOCK_MONOTONIC, shared by both processes.',
     '',
-    table(['Handler', 'Trials', 'B reads after A acknowledged', 'Stale reads', 'time to fresh on B p50 / p99 / max', 'A revalidateTag p50 / p99', 'never fresh'], rows),
+    table(['Handler', 'Entry', 'Trials', 'B reads after A acknowledged', 'Stale reads', 'time to fresh on B p50 / p99 / max', 'A revalidateTag p50 / p99', 'never fresh'], rows),
   ].join('\n');
 }
 

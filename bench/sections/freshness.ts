@@ -8,8 +8,12 @@ import { WORKERS_DIR } from '../lib/paths';
 import { summarize, type Summary } from '../lib/stats';
 import { adminClient, type RedisServer } from '../lib/redis';
 
+export type FreshnessEntry = 'data' | 'page';
+
 export interface FreshnessResult {
   handler: 'ours' | 'peer' | 'trieb';
+  /** what B reads: an unstable_cache entry, or an ISR page (ours trusts a confirmed page copy for CACHE_PAGE_TRUST_MS); absent in results from before 2026-12-03 = data */
+  entry?: FreshnessEntry;
   trials: number;
   /** reads on B that started after A's revalidateTag resolved and returned the old value */
   staleReads: number;
@@ -58,11 +62,11 @@ class Instance {
   }
 }
 
-export async function runFreshness(kind: 'ours' | 'peer' | 'trieb', redis: RedisServer, trials: number, timeoutMs: number, peerTimeoutMs: number | null): Promise<FreshnessResult> {
+export async function runFreshness(kind: 'ours' | 'peer' | 'trieb', redis: RedisServer, trials: number, timeoutMs: number, peerTimeoutMs: number | null, entry: FreshnessEntry = 'data'): Promise<FreshnessResult> {
   const admin = adminClient(redis.port);
   await admin.flushall();
   admin.disconnect();
-  const cfg = { kind, redisUrl: redis.url, keyPrefix: `bench-fresh-${kind}:`, timeoutMs, peerTimeoutMs };
+  const cfg = { kind, entry, redisUrl: redis.url, keyPrefix: `bench-fresh-${kind}-${entry}:`, timeoutMs, peerTimeoutMs };
   const A = new Instance(cfg);
   const B = new Instance(cfg);
   const timeToFresh: number[] = [];
@@ -105,6 +109,7 @@ export async function runFreshness(kind: 'ours' | 'peer' | 'trieb', redis: Redis
   }
   return {
     handler: kind,
+    entry,
     trials,
     staleReads,
     trialsWithStaleReads,

@@ -2,7 +2,8 @@
 /**
  * One app instance of the cross-instance freshness test (section 4): a handler of its own in
  * its own process, driven over IPC by bench/sections/freshness.ts.
- *   argv[2] = JSON { kind: 'ours' | 'peer' | 'trieb', redisUrl, keyPrefix, timeoutMs }
+ *   argv[2] = JSON { kind: 'ours' | 'peer' | 'trieb', entry: 'data' | 'page', redisUrl, keyPrefix, timeoutMs }
+ *   entry "data": an unstable_cache entry (kind FETCH); "page": an ISR page (APP_PAGE)
  * Messages in:
  *   { op: 'set', key, tag, marker }   write an entry; answers { ok }
  *   { op: 'update', key, tag }        writer A: revalidateTag([tag]) with no durations (what
@@ -14,13 +15,18 @@
  *   { op: 'stop' }                    reader B: stop; answers { samples: [[startNs, endNs, marker]] }
  * process.hrtime is CLOCK_MONOTONIC, the same clock in every process of the machine.
  */
-import { createHandler, fetchEntry, markerOf } from '../lib/handlers.mjs';
+import { createHandler, fetchEntry, markerOf, pageEntry, pageGetCtx, pageSetCtx } from '../lib/handlers.mjs';
 
 const cfg = JSON.parse(process.argv[2]);
 const h = await createHandler(cfg.kind, cfg);
 const now = () => process.hrtime.bigint();
-const ctxFor = (/** @type {string} */ tag) => ({ kind: 'FETCH', revalidate: 300, tags: [tag], softTags: ['_N_T_/layout', '_N_T_/dashboard'] });
-const setCtxFor = (/** @type {string} */ tag) => ({ fetchCache: true, tags: [tag], fetchIdx: 1, fetchUrl: 'unstable_cache fresh', revalidate: 300 });
+const page = cfg.entry === 'page';
+/** @type {(tag: string) => any} */
+const ctxFor = page ? pageGetCtx : (tag) => ({ kind: 'FETCH', revalidate: 300, tags: [tag], softTags: ['_N_T_/layout', '_N_T_/dashboard'] });
+/** @type {(tag: string) => any} */
+const setCtxFor = page ? pageSetCtx : (tag) => ({ fetchCache: true, tags: [tag], fetchIdx: 1, fetchUrl: 'unstable_cache fresh', revalidate: 300 });
+/** @type {(tag: string, marker: string) => any} */
+const entryFor = page ? pageEntry : (_tag, marker) => fetchEntry(0, 256, marker);
 
 /** @type {{ stop: boolean, samples: Array<[string, string, string | null]> } | null} */
 let watching = null;
@@ -49,13 +55,13 @@ async function watch(key, tag) {
 
 process.on('message', async (/** @type {any} */ msg) => {
   if (msg.op === 'set') {
-    await h.set(msg.key, fetchEntry(0, 256, msg.marker), setCtxFor(msg.tag));
+    await h.set(msg.key, entryFor(msg.tag, msg.marker), setCtxFor(msg.tag));
     process.send?.({ ok: true });
   } else if (msg.op === 'update') {
     const t0 = now();
     await h.revalidateTag([msg.tag]);
     const t1 = now();
-    await h.set(msg.key, fetchEntry(0, 256, 'new'), setCtxFor(msg.tag));
+    await h.set(msg.key, entryFor(msg.tag, 'new'), setCtxFor(msg.tag));
     process.send?.({ t0: String(t0), t1: String(t1), t2: String(now()) });
   } else if (msg.op === 'watch') {
     void watch(msg.key, msg.tag);

@@ -11,6 +11,7 @@ import { sumTransfers } from '@/lib/domain/totals';
 import { formatDayLong } from '@/lib/bankroll/chart-series';
 import { firstParam, type SearchParams } from '@/lib/fields/form-fields';
 import { DataTable } from '@/app/ui/data-table';
+import { DateRangeFields, FilterForm, FilterSelect } from '@/app/ui/filter-form';
 import { TRANSFER_TYPE_LABELS, isFiltered, parseTransferFilter } from '@/lib/transfers/schemas';
 
 export const metadata: Metadata = { title: 'Deposits & withdrawals' };
@@ -21,6 +22,11 @@ const DONE_MESSAGES: Record<string, string> = {
   updated: 'Changes saved.',
   deleted: 'Transfer deleted.',
 };
+
+const TRANSFER_TYPES = [
+  { value: 'DEPOSIT', label: 'Deposits' },
+  { value: 'WITHDRAWAL', label: 'Withdrawals' },
+];
 
 const asMoney = (list: TransferDto[]) => list.map((t) => ({ amount: new Decimal(t.amount), currency: t.currency }));
 
@@ -60,32 +66,10 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
         </div>
       ) : (
         <>
-          <form method="get" className="form-inline card" aria-label="Filter the list" style={{ margin: '1rem 0' }}>
-            <div className="field">
-              <label htmlFor="filter-type">Type</label>
-              <select id="filter-type" name="type" defaultValue={filter.type ?? ''}>
-                <option value="">All</option>
-                <option value="DEPOSIT">Deposits</option>
-                <option value="WITHDRAWAL">Withdrawals</option>
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="filter-from">From</label>
-              <input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ''} />
-            </div>
-            <div className="field">
-              <label htmlFor="filter-to">To</label>
-              <input id="filter-to" name="to" type="date" defaultValue={filter.to ?? ''} />
-            </div>
-            <button type="submit" className="btn">
-              Filter
-            </button>
-            {filtered && (
-              <Link href="/transfers" className="btn">
-                Clear filter
-              </Link>
-            )}
-          </form>
+          <FilterForm path="/transfers" label="Filter the list" active={filtered}>
+            <FilterSelect name="type" label="Type" value={filter.type} options={TRANSFER_TYPES} />
+            <DateRangeFields values={filter} />
+          </FilterForm>
           {problems.map((p) => (
             <p key={p} className="form-message error" role="alert">
               {p}

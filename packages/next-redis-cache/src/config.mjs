@@ -41,6 +41,15 @@
  *   CACHE_DRAIN_TIMEOUT_MS     on SIGTERM / SIGINT, how long the process waits (at most) for
  *                              invalidations queued during an outage to reach Redis before it
  *                              exits. Default 3000.
+ *   CACHE_PAGE_TRUST_MS        how long an in-process copy of a PAGE or ROUTE entry (ISR: public by
+ *                              construction) is served without a Redis round trip after Redis
+ *                              last confirmed it, while the pub/sub subscription has been up
+ *                              throughout and every tag record it depends on came from Redis or
+ *                              pub/sub (so a tag change made elsewhere arrives as a message).
+ *                              The window a page can lag another instance's invalidation is then
+ *                              the pub/sub delivery delay, at most this long if a message were
+ *                              lost on a live connection. Data entries (unstable_cache, per-user
+ *                              reads) never take this path. Default 1000; 0 = validate every get.
  *   CACHE_DEBUG                1/true: log every state change with more detail (never secrets).
  *
  * Invalid numbers fall back to the default (with one warning). The connection settings (REDIS_*,
@@ -69,6 +78,7 @@ export { parseClusterNodes } from './redis-config.mjs';
  *   breakerCooldownMs: number,
  *   dataVersion: string,
  *   drainTimeoutMs: number,
+ *   pageTrustMs: number,
  *   debug: boolean,
  * }} CacheConfig
  */
@@ -82,6 +92,7 @@ const DEFAULTS = Object.freeze({
   breakerCooldownMs: 1000,
   dataVersion: '1',
   drainTimeoutMs: 3000,
+  pageTrustMs: 1000,
 });
 
 /**
@@ -106,6 +117,7 @@ export function loadConfig(env = process.env, overrides = {}) {
     breakerCooldownMs: num(env.CACHE_BREAKER_COOLDOWN_MS, DEFAULTS.breakerCooldownMs, 'CACHE_BREAKER_COOLDOWN_MS', warnings, { min: 1 }),
     dataVersion: env.CACHE_DATA_VERSION?.trim() || DEFAULTS.dataVersion,
     drainTimeoutMs: num(env.CACHE_DRAIN_TIMEOUT_MS, DEFAULTS.drainTimeoutMs, 'CACHE_DRAIN_TIMEOUT_MS', warnings),
+    pageTrustMs: num(env.CACHE_PAGE_TRUST_MS, DEFAULTS.pageTrustMs, 'CACHE_PAGE_TRUST_MS', warnings),
     debug: isOn(env.CACHE_DEBUG),
     ...overrides,
   };
@@ -131,6 +143,7 @@ export function describeConfig(cfg) {
     breakerCooldownMs: cfg.breakerCooldownMs,
     dataVersion: cfg.dataVersion,
     drainTimeoutMs: cfg.drainTimeoutMs,
+    pageTrustMs: cfg.pageTrustMs,
     clusterNodeCount: cfg.clusterNodes.length,
   };
 }

@@ -86,6 +86,8 @@ import { statsOf, healthOf } from './health.mjs';
  */
 
 const KEY_TAG_MEMO_MAX = 50_000;
+/** Next's cache kinds of whole responses (see trustsPageCopy). */
+const PAGE_KINDS = new Set(['APP_PAGE', 'APP_ROUTE', 'PAGES']);
 /** While invalidations are queued, how often the background replay tries Redis (ms). */
 const REPLAY_INTERVAL_MS = 200;
 
@@ -190,12 +192,17 @@ export class CacheCore {
     if (l1e?.immutable) return this.serveImmutable(key, ctx, l1e);
     const extra = requestTags(ctx);
     if (!this.store) return this.fromLocal(key, ctx, extra, l1e);
+    if (l1e && this.trustsPageCopy(l1e, ctx)) {
+      const served = this.fromTrustedPage(key, ctx, extra, l1e);
+      if (served) return served;
+    }
     const genAtStart = this.confirmGen();
+    const sentAt = Date.now();
     const hint = l1e ? l1e.tags : this.keyTags.get(key) ?? [];
     const r = await this.callRedis('get', (store) => store.read(key, ctx?.kind, extra, l1e ? l1e.written : null, hint));
     if (r.ok) {
       this.metrics.inc('roundTrips', r.value.roundTrips);
-      return this.fromRedis(key, ctx, extra, l1e, r.value, genAtStart);
+      return this.fromRedis(key, ctx, extra, l1e, r.value, genAtStart, sentAt);
     }
     this.metrics.inc('degradedGets');
     return this.fromLocal(key, ctx, extra, l1e);
@@ -208,8 +215,9 @@ export class CacheCore {
    * @param {L1Entry | undefined} l1e
    * @param {ReadResult} res
    * @param {number} genAtStart confirmGen() when the read was sent
+   * @param {number} sentAt wall-clock ms when the read was sent
    */
-  fromRedis(key, ctx, extra, l1e, res, genAtStart) {
+  fromRedis(key, ctx, extra, l1e, res, genAtStart, sentAt) {
     this.clock.sync(res.now);
     const gen = this.confirmedSince(genAtStart);
     for (const [t, r] of res.records) this.book.merge(t, r, gen);
@@ -266,7 +274,9 @@ export class CacheCore {
     }
     if (!fromL1) {
       const ttl = typeof env.m.ttl === 'number' ? env.m.ttl : this.cfg.maxTtlSeconds;
-      this.l1.set(key, { bytes, written, tags, local: false, expiresAt: written / 1000 + ttl * 1000 });
+      this.l1.set(key, { bytes, written, tags, local: false, expiresAt: written / 1000 + ttl * 1000, ...(gen >= 0 ? { confirmedAt: sentAt } : {}) });
+    } else if (gen >= 0) {
+      /** @type {L1Entry} */ (l1e).confirmedAt = sentAt;
     }
     // Their records were just merged: keep them in the book for as long as the entry lives.
     this.l1.noteRequestTags(key, extra);
@@ -288,7 +298,67 @@ export class CacheCore {
     }
     // Entries validated against Redis need confirmed records for every tag; entries written in
     // process (or L1-only mode) are judged by what this process knows.
-    const requireConfirmed = this.store !== null && !l1e.local;
+    const verdict = this.judgeLocally(key, extra, l1e, this.store !== null && !l1e.local);
+    if (verdict === 'unproven' || verdict === 'expired') {
+      this.metrics.inc('misses');
+      return null;
+    }
+    const env = this.decodeL1(key, l1e);
+    if (!env) return null;
+    this.metrics.inc('l1Hits');
+    return this.result(ctx, env, l1e.written, verdict === 'stale');
+  }
+
+  /**
+   * May this in-process copy be served without asking Redis (see CACHE_PAGE_TRUST_MS)? Only
+   * whole pages and routes: Next caches them only when they read nothing of the request, so they
+   * hold no user's data, and it serves them stale-while-revalidate anyway. Only while the
+   * subscriber is up, nothing waits in the outage queue, and Redis confirmed the copy recently.
+   * @param {L1Entry} l1e
+   * @param {any} ctx
+   */
+  trustsPageCopy(l1e, ctx) {
+    return (
+      this.cfg.pageTrustMs > 0 &&
+      PAGE_KINDS.has(ctx?.kind) &&
+      l1e.confirmedAt !== undefined &&
+      Date.now() - l1e.confirmedAt < this.cfg.pageTrustMs &&
+      this.subscriberUp &&
+      this.queue.size === 0 &&
+      this.breaker.allow()
+    );
+  }
+
+  /**
+   * A trusted page copy judged by the tag records this process holds, every one of them read from
+   * Redis or received by pub/sub in the current subscription. Anything but fresh goes to Redis
+   * instead (null): an unknown record, an expiry, and also a stale copy, since another instance
+   * may already have stored the re-rendered page.
+   * @param {string} key
+   * @param {any} ctx
+   * @param {string[]} extra
+   * @param {L1Entry} l1e
+   */
+  fromTrustedPage(key, ctx, extra, l1e) {
+    if (this.judgeLocally(key, extra, l1e, true, { keepExpired: true }) !== 'fresh') return null;
+    const env = this.decodeL1(key, l1e);
+    if (!env) return null;
+    this.metrics.inc('l1Hits');
+    this.metrics.inc('trustedPageHits');
+    return this.result(ctx, env, l1e.written, false);
+  }
+
+  /**
+   * Freshness of an L1 copy from the local TagBook. An expiry by the entry's own tags drops the
+   * copy (soft/request tags are per request), unless `keepExpired`: then Redis decides.
+   * @param {string} key
+   * @param {string[]} extra
+   * @param {L1Entry} l1e
+   * @param {boolean} requireConfirmed
+   * @param {{ keepExpired?: boolean }} [opts]
+   * @returns {Freshness | 'unproven'}
+   */
+  judgeLocally(key, extra, l1e, requireConfirmed, opts = {}) {
     /** @type {TagRecord[]} */
     const own = [];
     /** @type {TagRecord[]} */
@@ -296,25 +366,15 @@ export class CacheCore {
     const ownTags = new Set(l1e.tags);
     for (const t of new Set([...l1e.tags, ...extra])) {
       const r = this.book.lookup(t, requireConfirmed);
-      if (r === null || (r === undefined && requireConfirmed)) {
-        this.metrics.inc('misses');
-        return null; // cannot prove it is fresh
-      }
+      if (r === null || (r === undefined && requireConfirmed)) return 'unproven';
       if (!r) continue;
       records.push(r);
       if (ownTags.has(t)) own.push(r);
     }
     const now = this.clock.peek();
     const state = evaluate(l1e.written, records, now);
-    if (state === 'expired') {
-      if (evaluate(l1e.written, own, now) === 'expired') this.l1.delete(key);
-      this.metrics.inc('misses');
-      return null;
-    }
-    const env = this.decodeL1(key, l1e);
-    if (!env) return null;
-    this.metrics.inc('l1Hits');
-    return this.result(ctx, env, l1e.written, state === 'stale');
+    if (state === 'expired' && !opts.keepExpired && evaluate(l1e.written, own, now) === 'expired') this.l1.delete(key);
+    return state;
   }
 
   /**
@@ -395,6 +455,7 @@ export class CacheCore {
       this.metrics.inc('redisWrites');
       this.metrics.inc('bytesWritten', bytes.length);
       this.rememberKeyTags(key, tags);
+      // Not yet trusted (no confirmedAt): the records of its tags are read by the first get.
       this.l1.set(key, { bytes, written, tags, local: false, expiresAt });
       return;
     }

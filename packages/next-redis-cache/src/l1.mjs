@@ -16,6 +16,8 @@
  * @property {string[]} tags   the entry's own tags (stored with it)
  * @property {boolean} local   written only in process (Redis unreachable / L1-only mode)
  * @property {number} expiresAt wall-clock ms after which the entry is dropped (its TTL)
+ * @property {number} [confirmedAt] wall-clock ms at which the read or write that last found this
+ *                     copy current in Redis was issued (absent for local copies)
  */
 
 import { IMMUTABLE_TAG, slotTagOf } from './reserved-tags.mjs';

@@ -9,6 +9,7 @@ export const COUNTER_NAMES = /** @type {const} */ ([
   'gets', // handler.get calls
   'l1Hits', // served from the in-process L1 payload
   'immutableHits', // L1 hits on versioned (_immutable) entries, served without Redis
+  'trustedPageHits', // L1 hits on page/route copies served without Redis (CACHE_PAGE_TRUST_MS)
   'redisHits', // served from a payload read from Redis
   'misses', // returned null (absent, expired by tag, unreadable)
   'staleServes', // returned an entry marked stale (Next refreshes it in the background)

@@ -92,8 +92,14 @@ export function recordingLogger() {
 }
 
 type Logger = typeof silentLogger;
+/**
+ * A core for tests. Page copies are never trusted here unless a test asks (`pageTrustMs`): these
+ * suites pin down the path every get takes when Redis decides; test/page-trust.test.ts
+ * covers the trusted path.
+ */
 export function makeCore(config: Record<string, unknown>, opts: { buildId?: string; logger?: Logger } = {}) {
-  return new CacheCore({ env: {}, config: config as NonNullable<CoreOptions>['config'], buildId: opts.buildId ?? 'b1', logger: opts.logger ?? silentLogger });
+  const cfg = { pageTrustMs: 0, ...config } as NonNullable<CoreOptions>['config'];
+  return new CacheCore({ env: {}, config: cfg, buildId: opts.buildId ?? 'b1', logger: opts.logger ?? silentLogger });
 }
 
 /** Would Next's IncrementalCache treat this FETCH result as stale? (age > revalidate) */

@@ -23,6 +23,7 @@ export function describeConfig(cfg: CacheConfig): {
     breakerCooldownMs: number;
     dataVersion: string;
     drainTimeoutMs: number;
+    pageTrustMs: number;
     clusterNodeCount: number;
 };
 export { parseClusterNodes } from "./redis-config.mjs";
@@ -35,5 +36,6 @@ export type CacheConfig = import("./redis-config.mjs").RedisConnection & {
     breakerCooldownMs: number;
     dataVersion: string;
     drainTimeoutMs: number;
+    pageTrustMs: number;
     debug: boolean;
 };

@@ -61,8 +61,9 @@ export class CacheCore {
      * @param {L1Entry | undefined} l1e
      * @param {ReadResult} res
      * @param {number} genAtStart confirmGen() when the read was sent
+     * @param {number} sentAt wall-clock ms when the read was sent
      */
-    fromRedis(key: string, ctx: any, extra: string[], l1e: L1Entry | undefined, res: ReadResult, genAtStart: number): import("./next-contract.mjs").CacheHandlerValue | null;
+    fromRedis(key: string, ctx: any, extra: string[], l1e: L1Entry | undefined, res: ReadResult, genAtStart: number, sentAt: number): import("./next-contract.mjs").CacheHandlerValue | null;
     /**
      * Serve from the L1 without Redis: L1-only mode, or Redis unreachable.
      * @param {string} key
@@ -71,6 +72,39 @@ export class CacheCore {
      * @param {L1Entry | undefined} l1e
      */
     fromLocal(key: string, ctx: any, extra: string[], l1e: L1Entry | undefined): import("./next-contract.mjs").CacheHandlerValue | null;
+    /**
+     * May this in-process copy be served without asking Redis (see CACHE_PAGE_TRUST_MS)? Only
+     * whole pages and routes: Next caches them only when they read nothing of the request, so they
+     * hold no user's data, and it serves them stale-while-revalidate anyway. Only while the
+     * subscriber is up, nothing waits in the outage queue, and Redis confirmed the copy recently.
+     * @param {L1Entry} l1e
+     * @param {any} ctx
+     */
+    trustsPageCopy(l1e: L1Entry, ctx: any): boolean;
+    /**
+     * A trusted page copy judged by the tag records this process holds, every one of them read from
+     * Redis or received by pub/sub in the current subscription. Anything but fresh goes to Redis
+     * instead (null): an unknown record, an expiry, and also a stale copy, since another instance
+     * may already have stored the re-rendered page.
+     * @param {string} key
+     * @param {any} ctx
+     * @param {string[]} extra
+     * @param {L1Entry} l1e
+     */
+    fromTrustedPage(key: string, ctx: any, extra: string[], l1e: L1Entry): import("./next-contract.mjs").CacheHandlerValue | null;
+    /**
+     * Freshness of an L1 copy from the local TagBook. An expiry by the entry's own tags drops the
+     * copy (soft/request tags are per request), unless `keepExpired`: then Redis decides.
+     * @param {string} key
+     * @param {string[]} extra
+     * @param {L1Entry} l1e
+     * @param {boolean} requireConfirmed
+     * @param {{ keepExpired?: boolean }} [opts]
+     * @returns {Freshness | 'unproven'}
+     */
+    judgeLocally(key: string, extra: string[], l1e: L1Entry, requireConfirmed: boolean, opts?: {
+        keepExpired?: boolean;
+    }): Freshness | "unproven";
     /**
      * The envelope of an in-process copy; an undecodable one is dropped and counts as a miss.
      * @param {string} key

@@ -81,6 +81,11 @@ export type L1Entry = {
      * wall-clock ms after which the entry is dropped (its TTL)
      */
     expiresAt: number;
+    /**
+     * wall-clock ms at which the read or write that last found this
+     * copy current in Redis was issued (absent for local copies)
+     */
+    confirmedAt?: number | undefined;
 };
 export type StoredEntry = L1Entry & {
     size: number;
