@@ -120,6 +120,8 @@ export class CacheCore {
     /** @type {Map<string, string[]>} key -> tags memo: lets a read declare the entry's tag keys up front */
     this.keyTags = new Map();
     this.subscriberUp = false;
+    /** @type {Map<string, Promise<void>>} invalidations issued in this event-loop turn (see revalidateTag) */
+    this.thisTurnInvalidations = new Map();
     /** @type {Map<string, number>} */
     this.errorLogAt = new Map();
 
@@ -465,13 +467,41 @@ export class CacheCore {
   // ──────────────────────────────────────── revalidateTag ─────────────────────────────────────
 
   /**
+   * An app with both interfaces gets every revalidateTag / updateTag twice from Next, in the same
+   * event-loop turn (next/dist/server/revalidation-utils.js: each cacheHandlers handler's
+   * updateTags, then the incremental cache's revalidateTag). Both reach this core and mean the
+   * same tag records, so an identical invalidation issued in the same turn while the first is
+   * still running shares its Redis call instead of writing the records again (one that starts
+   * after the first settled, e.g. after an await, always runs: a set may have come in between).
    * @param {string | string[]} tagOrTags
    * @param {{ expire?: number }} [durations]
+   * @returns {Promise<void>}
    */
-  async revalidateTag(tagOrTags, durations) {
+  revalidateTag(tagOrTags, durations) {
     const tags = Array.from(new Set(cleanTags(typeof tagOrTags === 'string' ? [tagOrTags] : tagOrTags)));
-    if (tags.length === 0) return;
+    if (tags.length === 0) return Promise.resolve();
     const op = tagOpOf(durations);
+    const id = JSON.stringify([[...tags].sort(), op]);
+    const same = this.thisTurnInvalidations.get(id);
+    if (same) {
+      this.metrics.inc('invalidationsCoalesced', tags.length);
+      return same;
+    }
+    if (this.thisTurnInvalidations.size === 0) setImmediate(() => this.thisTurnInvalidations.clear());
+    const running = this.invalidate(tags, op);
+    this.thisTurnInvalidations.set(id, running);
+    const settled = () => {
+      if (this.thisTurnInvalidations.get(id) === running) this.thisTurnInvalidations.delete(id);
+    };
+    running.then(settled, settled);
+    return running;
+  }
+
+  /**
+   * @param {string[]} tags
+   * @param {TagOp} op
+   */
+  async invalidate(tags, op) {
     this.metrics.inc('invalidationsLocal', tags.length);
     if (op.kind === 'expire') for (const t of tags) this.l1.deleteByTag(t);
     if (this.store) {

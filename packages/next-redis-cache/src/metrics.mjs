@@ -27,6 +27,7 @@ export const COUNTER_NAMES = /** @type {const} */ ([
   'breakerOpens', // breaker transitions to open
   'breakerCloses', // breaker transitions back to closed
   'invalidationsLocal', // tags revalidated by this process
+  'invalidationsCoalesced', // tags of an identical invalidation in the same turn (both cache interfaces), sent once
   'invalidationsRemote', // tag changes received from other instances (pub/sub)
   'invalidationsQueued', // tag changes queued because Redis was unreachable
   'invalidationsReplayed', // queued tag changes applied to Redis after it came back

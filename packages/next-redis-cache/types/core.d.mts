@@ -30,6 +30,8 @@ export class CacheCore {
     /** @type {Map<string, string[]>} key -> tags memo: lets a read declare the entry's tag keys up front */
     keyTags: Map<string, string[]>;
     subscriberUp: boolean;
+    /** @type {Map<string, Promise<void>>} invalidations issued in this event-loop turn (see revalidateTag) */
+    thisTurnInvalidations: Map<string, Promise<void>>;
     /** @type {Map<string, number>} */
     errorLogAt: Map<string, number>;
     breaker: CircuitBreaker;
@@ -135,12 +137,24 @@ export class CacheCore {
      */
     set(key: string, data: any, ctx?: any): Promise<void>;
     /**
+     * An app with both interfaces gets every revalidateTag / updateTag twice from Next, in the same
+     * event-loop turn (next/dist/server/revalidation-utils.js: each cacheHandlers handler's
+     * updateTags, then the incremental cache's revalidateTag). Both reach this core and mean the
+     * same tag records, so an identical invalidation issued in the same turn while the first is
+     * still running shares its Redis call instead of writing the records again (one that starts
+     * after the first settled, e.g. after an await, always runs: a set may have come in between).
      * @param {string | string[]} tagOrTags
      * @param {{ expire?: number }} [durations]
+     * @returns {Promise<void>}
      */
     revalidateTag(tagOrTags: string | string[], durations?: {
         expire?: number;
     }): Promise<void>;
+    /**
+     * @param {string[]} tags
+     * @param {TagOp} op
+     */
+    invalidate(tags: string[], op: TagOp): Promise<void>;
     resetRequestCache(): void;
     /**
      * The one way a cache operation calls Redis: within one time budget, replay what the outage

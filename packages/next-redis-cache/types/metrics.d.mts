@@ -19,7 +19,7 @@ export function registerCacheMetrics(registry: any, getStats: () => StatsLike, p
  * prom-client collectors registered on a registry the caller passes in (the /api/metrics route).
  * prom-client is never imported unless registerCacheMetrics is called.
  */
-export const COUNTER_NAMES: readonly ["gets", "l1Hits", "immutableHits", "trustedPageHits", "redisHits", "misses", "staleServes", "degradedGets", "sets", "redisWrites", "bytesWritten", "oversizeSkips", "streamDiscards", "errors", "timeouts", "commandErrors", "malformedEntries", "malformedRecords", "breakerOpens", "breakerCloses", "invalidationsLocal", "invalidationsRemote", "invalidationsQueued", "invalidationsReplayed", "roundTrips", "slotSupersedes"];
+export const COUNTER_NAMES: readonly ["gets", "l1Hits", "immutableHits", "trustedPageHits", "redisHits", "misses", "staleServes", "degradedGets", "sets", "redisWrites", "bytesWritten", "oversizeSkips", "streamDiscards", "errors", "timeouts", "commandErrors", "malformedEntries", "malformedRecords", "breakerOpens", "breakerCloses", "invalidationsLocal", "invalidationsCoalesced", "invalidationsRemote", "invalidationsQueued", "invalidationsReplayed", "roundTrips", "slotSupersedes"];
 /** @typedef {typeof COUNTER_NAMES[number]} CounterName */
 /** @typedef {Record<CounterName, number>} Counters */
 export class CacheMetrics {
