@@ -44,8 +44,10 @@ const nextConfig: NextConfig = {
         cacheHandler: path.resolve(process.cwd(), process.env.CACHE_HANDLER_PATH ?? 'cache-handler.mjs'),
         cacheMaxMemorySize: 0,
       }),
-  // Native, wasm and socket packages must be loaded by Node, not bundled.
+  // Native, wasm and socket packages must be loaded by Node, not bundled. The cache package too:
+  // app code (health, metrics, reserved tags) then loads the same files Node loads for the handler.
   serverExternalPackages: [
+    '@stakeeasy/next-redis-cache',
     '@electric-sql/pglite',
     'pglite-prisma-adapter',
     '@node-rs/argon2',

@@ -133,7 +133,7 @@ async function main() {
     if (args.sections.has('fresh')) {
       log('4. Cross-instance freshness...');
       results.freshness = [];
-      const runs = [['ours', 'data'], ['peer', 'data'], ['ours', 'page']] as const;
+      const runs = [['ours', 'data'], ['peer', 'data'], ['trieb', 'data'], ['ours', 'page']] as const;
       for (const [kind, entry] of runs) {
         const f = await runFreshness(kind, redis, p.freshnessTrials, p.timeoutMs, p.peerTimeoutMs, entry);
         results.freshness.push(f);

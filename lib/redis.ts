@@ -1,9 +1,9 @@
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
-import { createRedisClient, loadRedisConnection } from './redis-config.mjs';
+import { createRedisClient, loadRedisConnection } from '@stakeeasy/next-redis-cache/redis-config';
 
 // The app's own Redis connection (rate limits, the rates-refresh lock). The cache handler keeps a
 // separate client, because Next loads it outside the app bundle; both take their connection
-// settings from redis-config.mjs, so credentials and TLS cannot differ between them.
+// settings from the cache package's redis-config, so credentials and TLS cannot differ between them.
 type Client = Redis | Cluster;
 const holder = globalThis as unknown as { __stakeeasyRedis?: Client | null };
 

@@ -3,17 +3,20 @@
  * The two handlers under test, behind the interface Next calls (get / set / revalidateTag), for
  * the handler-level and freshness measurements (also used from the freshness worker processes).
  *
- *   ours  lib/cache/handler.mjs CacheCore (what cache-handler.mjs delegates to), configured
+ *   ours  @stakeeasy/next-redis-cache/core CacheCore (what cache-handler.mjs delegates to), configured
  *         through its config overrides instead of process.env
  *   peer  bench/peer-cache-handler.mjs (fortedigital CacheHandler + Redis strings handler on
  *         ioredis). Its configuration is per process (PEER_* env), so one peer per process.
+ *   trieb @trieb.work/nextjs-turbo-redis-cache's RedisStringsHandler (node-redis), the second
+ *         peer: in-memory tag map synced by pub/sub, a 10 s in-memory get cache by default.
  *
- * Both count the commands their client sends (ioredis sendCommand), next to the server-side
- * INFO commandstats deltas, because commandstats also counts commands run inside Lua scripts.
+ * Ours and peer count the commands their client sends (ioredis sendCommand), next to the
+ * server-side INFO commandstats deltas, because commandstats also counts commands run inside Lua
+ * scripts. trieb's node-redis client is not instrumented: its count is server-side only (-1 here).
  */
-import { CacheCore } from '../../lib/cache/handler.mjs';
+import { CacheCore } from '@stakeeasy/next-redis-cache/core';
 
-/** @typedef {'ours' | 'peer'} HandlerKind */
+/** @typedef {'ours' | 'peer' | 'trieb'} HandlerKind */
 /**
  * @typedef {Object} BenchHandler
  * @property {HandlerKind} kind
@@ -99,16 +102,53 @@ export async function createPeer(o) {
 }
 
 /**
+ * @param {{ redisUrl: string, keyPrefix: string, inMemoryCachingTime?: number }} o
+ *   inMemoryCachingTime: its in-memory get cache in ms (library default 10 s; 0 = every get reads Redis)
+ * @returns {Promise<BenchHandler>}
+ */
+export async function createTrieb(o) {
+  const { RedisStringsHandler } = await import('@trieb.work/nextjs-turbo-redis-cache');
+  // Its README's requirement: keyevent notifications (it refuses to start without them).
+  const { Redis } = await import('ioredis');
+  const admin = new Redis(o.redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    await admin.config('SET', 'notify-keyspace-events', 'Exe');
+  } finally {
+    admin.disconnect();
+  }
+  const handler = new RedisStringsHandler({
+    redisUrl: o.redisUrl,
+    database: 0,
+    keyPrefix: o.keyPrefix,
+    ...(o.inMemoryCachingTime !== undefined ? { inMemoryCachingTime: o.inMemoryCachingTime } : {}),
+  });
+  // It connects and syncs its tag maps on first use; make that happen before anything is timed.
+  await handler.get('__bench_warmup__', /** @type {any} */ ({ kind: 'FETCH', revalidate: 60, fetchUrl: '', fetchIdx: 0, tags: [], softTags: [], isFallback: false }));
+  return {
+    kind: 'trieb',
+    get: (key, ctx) => handler.get(key, ctx),
+    set: (key, data, ctx) => handler.set(key, data, ctx),
+    revalidateTag: (tags, durations) => handler.revalidateTag(tags, durations),
+    commandsSent: () => -1,
+    close: async () => {
+      const client = /** @type {any} */ (handler).client;
+      await client?.quit?.().catch(() => client?.disconnect?.());
+    },
+  };
+}
+
+/**
  * @param {HandlerKind} kind
  * @param {{ redisUrl: string, keyPrefix: string, timeoutMs: number, peerTimeoutMs?: number | null, l1MaxBytes?: number }} o
  */
 export function createHandler(kind, o) {
+  if (kind === 'trieb') return createTrieb(o);
   return kind === 'ours' ? createOurs(o) : createPeer({ ...o, timeoutMs: o.peerTimeoutMs });
 }
 
 /* ------------------------------------------------------------------ entries as Next makes them */
 
-import { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from '../../lib/cache/reserved-tags.mjs';
+import { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from '@stakeeasy/next-redis-cache/reserved-tags';
 
 export const SOFT_TAGS = ['_N_T_/layout', '_N_T_/(app)/layout', '_N_T_/(app)/dashboard/layout', '_N_T_/(app)/dashboard/page', '_N_T_/dashboard'];
 export const REVALIDATE = 300;

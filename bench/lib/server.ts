@@ -23,7 +23,7 @@ export const MODE_LABEL: Record<Mode, string> = {
 };
 
 /**
- * BENCH_OUR_HANDLER: another copy of our handler (a cache-handler.mjs with its lib/cache beside it,
+ * BENCH_OUR_HANDLER: another copy of our handler (a cache-handler.mjs with its packages/next-redis-cache (or older lib/cache) beside it,
  * e.g. another branch's, unpacked under bench/tmp/) to measure a handler change on the same build:
  * Next loads the handler file when `next start` runs, not at build time.
  */

@@ -4,7 +4,7 @@ import type { BenchResults } from './results';
 import type { HandlerSizeRow } from '../sections/handler-level';
 import { PAGES, PAGE_LABEL, type ModeResult, type Page } from '../sections/app-level';
 import { fmtBytes, fmtMs, fmtRatio } from './stats';
-import { loadConfig } from '../../lib/cache/config.mjs';
+import { loadConfig } from '@stakeeasy/next-redis-cache/config';
 
 /** The handler's default trust window for page copies (CACHE_PAGE_TRUST_MS), which the bench runs with. */
 const PAGE_TRUST_MS = loadConfig({}).pageTrustMs;

@@ -62,11 +62,16 @@ export interface DeployResult {
 
 /** Does the cache handler under test read CACHE_DATA_VERSION (data entries outlive a deploy)? */
 export function handlerHasDataVersion(): boolean {
-  try {
-    return readFileSync(path.join(path.dirname(OUR_HANDLER), 'lib/cache/config.mjs'), 'utf8').includes('CACHE_DATA_VERSION');
-  } catch {
-    return false;
+  // the handler's modules: in the package since issue 13, in lib/cache before
+  const dir = path.dirname(OUR_HANDLER);
+  for (const file of ['packages/next-redis-cache/src/config.mjs', 'lib/cache/config.mjs']) {
+    try {
+      return readFileSync(path.join(dir, file), 'utf8').includes('CACHE_DATA_VERSION');
+    } catch {
+      // not this layout
+    }
   }
+  return false;
 }
 
 export function buildIdOf(distDir: string): string {

@@ -11,7 +11,7 @@ import { adminClient, type RedisServer } from '../lib/redis';
 export type FreshnessEntry = 'data' | 'page';
 
 export interface FreshnessResult {
-  handler: 'ours' | 'peer';
+  handler: 'ours' | 'peer' | 'trieb';
   /** what B reads: an unstable_cache entry, or an ISR page (ours trusts a confirmed page copy for CACHE_PAGE_TRUST_MS); absent in results from before 2026-12-03 = data */
   entry?: FreshnessEntry;
   trials: number;
@@ -62,7 +62,7 @@ class Instance {
   }
 }
 
-export async function runFreshness(kind: 'ours' | 'peer', redis: RedisServer, trials: number, timeoutMs: number, peerTimeoutMs: number | null, entry: FreshnessEntry = 'data'): Promise<FreshnessResult> {
+export async function runFreshness(kind: 'ours' | 'peer' | 'trieb', redis: RedisServer, trials: number, timeoutMs: number, peerTimeoutMs: number | null, entry: FreshnessEntry = 'data'): Promise<FreshnessResult> {
   const admin = adminClient(redis.port);
   await admin.flushall();
   admin.disconnect();

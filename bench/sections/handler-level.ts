@@ -1,21 +1,21 @@
 // Section 1: the two handlers called directly (as Next calls them), on one Redis.
-import { createOurs, createPeer, entryKey, fetchEntry, getCtx, setCtx, markerOf, userEntryKey, userGetCtx, userSetCtx, type BenchHandler } from '../lib/handlers.mjs';
+import { createOurs, createPeer, createTrieb, entryKey, fetchEntry, getCtx, setCtx, markerOf, userEntryKey, userGetCtx, userSetCtx, type BenchHandler } from '../lib/handlers.mjs';
 import { adminClient, commandStats, keysWithPrefix, memoryUsage, statsDelta, type RedisServer } from '../lib/redis';
-import { SLOT_TAG_PREFIX } from '../../lib/cache/reserved-tags.mjs';
+import { SLOT_TAG_PREFIX } from '@stakeeasy/next-redis-cache/reserved-tags';
 import type { Redis } from 'ioredis';
 import { runConcurrent, sleep, summarize, timeSequential, type Summary } from '../lib/stats';
 import type { Profile } from '../lib/profile';
 
 export interface CommandReading {
   gets: number;
-  /** commands the client sent per get (= round trips: the peer's are sequential) */
+  /** commands the client sent per get (= round trips: the peer's are sequential); -1: not counted (trieb) */
   clientCommandsPerGet: number;
   /** INFO commandstats delta per get, by command (includes commands run inside scripts) */
   serverPerGet: Record<string, number>;
 }
 
 export interface HandlerSizeRow {
-  handler: 'ours' | 'peer';
+  handler: 'ours' | 'peer' | 'trieb';
   entries: number;
   /** ours only: L1 copy, validated against Redis in the same single round trip */
   getL1?: Summary;
@@ -62,7 +62,8 @@ async function commandsDuring(port: number, h: BenchHandler, gets: number, run: 
   const delta = statsDelta(before, after);
   const serverPerGet: Record<string, number> = {};
   for (const [cmd, n] of Object.entries(delta)) serverPerGet[cmd] = Math.round((n / gets) * 100) / 100;
-  return { gets, clientCommandsPerGet: Math.round(((h.commandsSent() - sentBefore) / gets) * 100) / 100, serverPerGet };
+  const sent = h.commandsSent() - sentBefore;
+  return { gets, clientCommandsPerGet: h.commandsSent() < 0 ? -1 : Math.round((sent / gets) * 100) / 100, serverPerGet };
 }
 
 /** Waits until our breaker is closed (a timeout under CPU contention opens it for a second). */
@@ -100,7 +101,7 @@ async function keysWithPattern(c: Redis, pattern: string): Promise<string[]> {
 }
 
 async function measureHandler(
-  kind: 'ours' | 'peer',
+  kind: 'ours' | 'peer' | 'trieb',
   redis: RedisServer,
   p: Profile,
   log: (s: string) => void,
@@ -109,10 +110,11 @@ async function measureHandler(
   await admin.flushall();
   const keyPrefix = `bench-${kind}:`;
   const opts = { redisUrl: redis.url, keyPrefix, timeoutMs: p.timeoutMs };
-  const h = kind === 'ours' ? await createOurs(opts) : await createPeer({ ...opts, timeoutMs: p.peerTimeoutMs });
+  const h = kind === 'ours' ? await createOurs(opts) : kind === 'trieb' ? await createTrieb(opts) : await createPeer({ ...opts, timeoutMs: p.peerTimeoutMs });
   // Our "from Redis" reading: a second instance without L1 (like another app instance whose
-  // L1 does not hold the entry); the peer has no L1, every get reads Redis.
-  const fromRedis = kind === 'ours' ? await createOurs({ ...opts, l1MaxBytes: 0 }) : h;
+  // L1 does not hold the entry); the peer has no L1, every get reads Redis; trieb's reading is
+  // an instance with its in-memory get cache off.
+  const fromRedis = kind === 'ours' ? await createOurs({ ...opts, l1MaxBytes: 0 }) : kind === 'trieb' ? await createTrieb({ ...opts, inMemoryCachingTime: 0 }) : h;
   // Bulk loading goes through a separate instance with a generous budget, so contention while
   // loading 100k entries cannot open the measured instance's breaker.
   const loader = kind === 'ours' ? await createOurs({ ...opts, timeoutMs: 5000, l1MaxBytes: 0 }) : h;
@@ -274,7 +276,7 @@ async function measureVersionedBytes(redis: RedisServer, p: Profile) {
 }
 
 export async function runHandlerLevel(redis: RedisServer, p: Profile, log: (s: string) => void): Promise<HandlerLevelResult> {
-  const rows = [...(await measureHandler('ours', redis, p, log)), ...(await measureHandler('peer', redis, p, log))];
+  const rows = [...(await measureHandler('ours', redis, p, log)), ...(await measureHandler('peer', redis, p, log)), ...(await measureHandler('trieb', redis, p, log))];
   const pureL1 = await measurePureL1(p);
   log(`  ours, in-process L1 (Redis unreachable): p50 ${(pureL1.p50 * 1000).toFixed(1)} µs`);
   const userL1 = await measureUserL1(redis, p);

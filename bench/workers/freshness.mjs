@@ -2,7 +2,7 @@
 /**
  * One app instance of the cross-instance freshness test (section 4): a handler of its own in
  * its own process, driven over IPC by bench/sections/freshness.ts.
- *   argv[2] = JSON { kind: 'ours' | 'peer', entry: 'data' | 'page', redisUrl, keyPrefix, timeoutMs }
+ *   argv[2] = JSON { kind: 'ours' | 'peer' | 'trieb', entry: 'data' | 'page', redisUrl, keyPrefix, timeoutMs }
  *   entry "data": an unstable_cache entry (kind FETCH); "page": an ISR page (APP_PAGE)
  * Messages in:
  *   { op: 'set', key, tag, marker }   write an entry; answers { ok }

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { unstable_cache } from 'next/cache';
 import { redirectIfDatabaseDown } from '@/lib/db/unavailable';
-import { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from '@/lib/cache/reserved-tags.mjs';
+import { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from '@stakeeasy/next-redis-cache/reserved-tags';
 import { isUserTag } from '@/lib/data-cache/tags';
 import { userDataVersion } from '@/lib/data-cache/user-version';
 

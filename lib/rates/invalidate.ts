@@ -11,7 +11,7 @@
  *
  * Order of attempts:
  * 1. next/cache `revalidateTag(tag, 'max')` when inside a request (route handler / action);
- * 2. the shared cache published at globalThis[Symbol.for('stakeeasy.cache')] (lib/cache/index.mjs:
+ * 2. the shared cache published at globalThis[Symbol.for('stakeeasy.cache')] (@stakeeasy/next-redis-cache, index.mjs:
  *    its `core` has the handler's `revalidateTag(tags, durations)`; a top-level one is accepted too);
  * 3. the configured handler module itself, imported by file URL like Next's server does,
  *    so Node returns the same module instance and its module-level state.

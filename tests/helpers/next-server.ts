@@ -205,6 +205,17 @@ export async function ensureExtraBuild(distDir: string, env: Record<string, stri
   if (wanted !== undefined && buildIdOf(distDir) !== wanted) throw new Error(`${distDir} was built with id ${buildIdOf(distDir)}, not ${wanted}`);
 }
 
+/**
+ * `next build` of a small separate app (a folder under tests/ with its own next.config, e.g.
+ * tests/use-cache-fixture) into its `.next`, unless that build is newer than every file of the
+ * folder. Call while holding the app test lock.
+ */
+export async function ensureFixtureBuild(dir: string): Promise<void> {
+  const id = path.join(ROOT, dir, '.next', 'BUILD_ID');
+  if (existsSync(id) && newestMtime(path.join(ROOT, dir)) < statSync(id).mtimeMs) return;
+  await run(process.execPath, [NEXT_BIN, 'build', dir], { ...cleanEnv(), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }, 10 * 60_000);
+}
+
 const TSCONFIG = path.join(ROOT, 'tsconfig.json');
 
 function tsconfigIncludes(): string[] {
@@ -281,6 +292,10 @@ export interface NextServerOptions {
   ready?: 'ok' | 'any';
   /** The build to serve (default DIST_DIR, the shared app test build). */
   distDir?: string;
+  /** The app's folder (default: the repository root, the StakeEasy app; tests/use-cache-fixture for the fixture). */
+  cwd?: string;
+  /** An app without /api/health: ready once this path answers 200. */
+  readyPath?: string;
 }
 
 export async function startNextServer(opts: NextServerOptions): Promise<NextServer> {
@@ -300,7 +315,7 @@ export async function startNextServer(opts: NextServerOptions): Promise<NextServ
       ...opts.env,
     };
     const p = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      cwd: ROOT,
+      cwd: opts.cwd ?? ROOT,
       env,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -318,8 +333,14 @@ export async function startNextServer(opts: NextServerOptions): Promise<NextServ
     while (Date.now() < until) {
       if (p.exitCode !== null || p.signalCode !== null) throw new Error(`next start exited (${p.exitCode ?? p.signalCode}):\n${output}`);
       try {
-        const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+        const res = await fetch(`${url}${opts.readyPath ?? '/api/health'}`, { signal: AbortSignal.timeout(2000) });
         const text = await res.text();
+        if (opts.readyPath) {
+          if (res.status === 200) return;
+          last = `HTTP ${res.status} ${text.slice(0, 500)}`;
+          await sleep(150);
+          continue;
+        }
         if (res.status === 200 || res.status === 503) {
           if (opts.ready === 'any' || (JSON.parse(text) as { status?: string }).status === 'ok') return;
         }

@@ -1,12 +1,12 @@
 /**
- * Every Redis client takes its connection settings from lib/redis-config.mjs: the app's own client
+ * Every Redis client takes its connection settings from the cache package's redis-config: the app's own client
  * (lib/redis.ts: rate limits, the rates-refresh lock) and the cache handler's must connect with
  * the same nodes, credentials and TLS from the same environment.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Cluster, Redis } from 'ioredis';
-import { loadRedisConnection } from '../../lib/redis-config.mjs';
-import { CacheCore } from '../../lib/cache/handler.mjs';
+import { loadRedisConnection } from '@stakeeasy/next-redis-cache/redis-config';
+import { CacheCore } from '@stakeeasy/next-redis-cache/core';
 import { startRedis, type RedisServer } from '../helpers/redis-server';
 
 const KEYS = [

@@ -1,0 +1,1 @@
+export { CacheCore } from "./core.mjs";

@@ -1,0 +1,3 @@
+export default function Done() {
+  return <p id="done">saved</p>;
+}

@@ -1,0 +1,1 @@
+export const VALUE_TAG = 'fixture-value';

@@ -1,0 +1,1 @@
+export { default } from '@stakeeasy/next-redis-cache/use-cache';
