@@ -1,7 +1,7 @@
 /**
  * StakeEasy cache benchmark (issue 6). See bench/README.md.
  *
- *   npx tsx bench/run.ts [--quick] [--only=handler,fresh,app,faults,deploy] [--no-build] [--force-data]
+ *   npx tsx bench/run.ts [--quick] [--only=handler,fresh,app,faults,deploy,usecache] [--no-build] [--force-data]
  *   npx tsx bench/run.ts --report=bench/results/<date>.json   (re-render from saved numbers)
  *
  * Writes bench/results/<YYYY-MM-DD>.md / .svg / .json and latest.md / latest.svg.
@@ -28,9 +28,10 @@ import { runFreshness } from './sections/freshness';
 import { runAppLevel } from './sections/app-level';
 import { deployConsoleTable, runDeploy } from './sections/deploy';
 import { findPeer } from './lib/peer-module.mjs';
+import { buildUseCacheFixture, fixtureDistDir, runUseCache } from './sections/use-cache';
 
-type Section = 'handler' | 'fresh' | 'app' | 'faults' | 'deploy';
-const ALL: Section[] = ['handler', 'fresh', 'app', 'faults', 'deploy'];
+type Section = 'handler' | 'fresh' | 'app' | 'faults' | 'deploy' | 'usecache';
+const ALL: Section[] = ['handler', 'fresh', 'app', 'faults', 'deploy', 'usecache'];
 /** The deploy section's second build: same source, this build id (and deployment id). */
 const DEPLOY_BUILD_ID = 'bench-deploy-2';
 
@@ -126,6 +127,14 @@ async function main() {
         notes.push(`The deploy section's second build in ${deployDistDir} was reused (--no-build).`);
       }
     }
+    if (args.sections.has('usecache')) {
+      if (args.build || !buildExists(fixtureDistDir(distDir, 'ours'), 'tests/use-cache-fixture') || !buildExists(fixtureDistDir(distDir, 'default'), 'tests/use-cache-fixture')) {
+        log('Building the use-cache fixture (ours, Next default)...');
+        results.useCacheBuildSeconds = await buildUseCacheFixture(distDir, log);
+      } else {
+        notes.push('The use-cache fixture builds were reused (--no-build).');
+      }
+    }
     if (args.sections.has('handler')) {
       log('1. Handler level...');
       results.handler = await runHandlerLevel(redis, p, log);
@@ -150,6 +159,11 @@ async function main() {
       log('6. Deploy: DB work in the first seconds on a new build...');
       results.deploy = await runDeploy({ redis, databaseUrl, distDirs: [distDir, deployDistDir], p }, log);
       log(deployConsoleTable(results.deploy));
+    }
+    if (args.sections.has('usecache')) {
+      log("7. A 'use cache: remote' page: ours vs Next's in-memory cacheHandlers...");
+      results.useCache = await runUseCache({ redis, distDir, p }, log);
+      for (const f of results.useCache.failures) notes.push(`use-cache mode not measured: ${f}`);
     }
   } finally {
     await redis.stop();

@@ -4,6 +4,7 @@ import { checkTargets, findings, type TargetCheck } from './targets';
 import { MODES, MODE_LABEL, type Mode } from './server';
 import { PAGES, PAGE_LABEL, type ModeResult } from '../sections/app-level';
 import { DEPLOY_VARIANT_LABEL } from '../sections/deploy';
+import { USE_CACHE_LABEL, type UseCacheMode } from '../sections/use-cache';
 import { fmtBytes, fmtMs, fmtNum, fmtRatio } from './stats';
 
 const STATUS_MARK: Record<TargetCheck['status'], string> = { met: '✅ met', missed: '❌ missed', 'not run': '— not run' };
@@ -223,6 +224,26 @@ function deployTable(r: BenchResults): string {
   return [intro, '', table(['Window', 'Setting', 'Requests', d.counter === 'pg_stat_statements' ? 'DB statements' : 'DB transactions', 'per request', 'Rows fetched', 'Cache misses', 'p50 / p99', 'Failed'], rows, 2)].join('\n');
 }
 
+function useCacheTable(r: BenchResults): string {
+  const u = r.useCache!;
+  const get = (m: UseCacheMode) => u.modes.find((x) => x.mode === m);
+  const ours = get('ours');
+  const rows = u.modes.map((m) => [
+    USE_CACHE_LABEL[m.mode],
+    m.load.rps.toFixed(0),
+    m.mode === 'ours' || !ours ? '' : fmtRatio(ours.load.rps, m.load.rps),
+    `${fmtMs(m.load.p50)} / ${fmtMs(m.load.p99)}`,
+    fmtNum(m.load.non2xx + m.load.errors + m.load.timeouts),
+    fmtBytes(m.rssAfter),
+    esc(m.verification),
+  ]);
+  return [
+    `The fixture app of tests/use-cache-fixture (\`cacheComponents\`; \`/remote\` is a dynamic page whose value comes from a \`'use cache: remote'\` function with \`cacheTag\` and \`cacheLife\`), built twice: with our \`cacheHandlers\` on Redis, and with none (Next's default in-memory handler per process). autocannon, ${u.connections} connections, ${u.seconds} s per mode in interleaved rounds. Every request of ours reads the entry's tag records in Redis (one round trip), which is what keeps it fresh across instances; Next's default is per process and never sees another instance's invalidation.`,
+    '',
+    table(['Mode', 'req/s', 'ours / this', 'p50 / p99', 'Failed', 'RSS after', 'Verified'], rows),
+  ].join('\n');
+}
+
 export function renderMarkdown(r: BenchResults, svgName: string): string {
   const checks = checkTargets(r);
   const parts = [
@@ -255,6 +276,7 @@ export function renderMarkdown(r: BenchResults, svgName: string): string {
   if (r.freshness) parts.push('', '## 4. Cross-instance freshness', '', freshnessTable(r));
   if (r.app) parts.push('', '## 5. Memory', '', memoryTable(r));
   if (r.deploy) parts.push('', `## 6. Deploy: database work in the first ${r.deploy.seconds} s on a new build`, '', deployTable(r));
+  if (r.useCache) parts.push('', "## 7. A 'use cache: remote' page: ours vs Next's in-memory cacheHandlers", '', useCacheTable(r));
   if (r.notes.length) parts.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
   parts.push('', `Regenerate: \`npm run bench\` (see bench/README.md). Raw numbers: ${r.date}.json.`, '');
   return parts.join('\n');
@@ -271,6 +293,7 @@ export function renderLatest(r: BenchResults, datedName: string, svgName: string
     r.app ? appTable(r) : '',
     '',
     ...(r.deploy ? [deployTable(r), ''] : []),
+    ...(r.useCache ? [useCacheTable(r), ''] : []),
     targetsTable(checks),
     '',
     missedBlock(r, checks),

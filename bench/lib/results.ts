@@ -5,6 +5,7 @@ import type { HandlerLevelResult } from '../sections/handler-level';
 import type { FreshnessResult } from '../sections/freshness';
 import type { AppLevelResult } from '../sections/app-level';
 import type { DeployResult } from '../sections/deploy';
+import type { UseCacheResult } from '../sections/use-cache';
 
 export interface BenchResults {
   date: string;
@@ -24,6 +25,9 @@ export interface BenchResults {
   deploy?: DeployResult;
   /** the deploy section's second build */
   deployBuildSeconds?: number;
+  /** section 7: the 'use cache: remote' fixture, ours vs Next's in-memory cacheHandlers */
+  useCache?: UseCacheResult;
+  useCacheBuildSeconds?: number;
   /** the cause found for an RSS above the target, stated with this run's numbers */
   rssReason?: string;
   notes: string[];

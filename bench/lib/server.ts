@@ -157,11 +157,14 @@ export function freshBuildCopy(distDir: string, suffix: string): string {
   return name;
 }
 
-/** `env`: added to the build's environment (the deploy section's second build: NEXT_BUILD_ID, ...). */
-export async function build(distDir: string, log: (s: string) => void, env: Record<string, string> = {}): Promise<number> {
+/**
+ * `env`: added to the build's environment (the deploy section's second build: NEXT_BUILD_ID, ...).
+ * `appDir`: another app's folder (the use-cache fixture) instead of the repository's app.
+ */
+export async function build(distDir: string, log: (s: string) => void, env: Record<string, string> = {}, appDir?: string): Promise<number> {
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
-    const p = spawn(process.execPath, [NEXT_BIN, 'build'], {
+    const p = spawn(process.execPath, [NEXT_BIN, 'build', ...(appDir ? [appDir] : [])], {
       cwd: ROOT,
       env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -176,8 +179,8 @@ export async function build(distDir: string, log: (s: string) => void, env: Reco
   return seconds;
 }
 
-export function buildExists(distDir: string): boolean {
-  return existsSync(path.join(ROOT, distDir, 'BUILD_ID'));
+export function buildExists(distDir: string, appDir = '.'): boolean {
+  return existsSync(path.join(ROOT, appDir, distDir, 'BUILD_ID'));
 }
 
 export async function startServer(o: ServerOptions): Promise<Server> {

@@ -295,6 +295,29 @@ function memoryTargets(r: BenchResults): TargetCheck[] {
   return out;
 }
 
+/** Sharing 'use cache' entries across instances may cost a request at most this share of Next's per-process speed. */
+const USE_CACHE_VS_DEFAULT = 0.8;
+
+function useCacheTargets(r: BenchResults): TargetCheck[] {
+  const target = `'use cache: remote' page req/s, ours >= ${USE_CACHE_VS_DEFAULT}x Next's in-memory cacheHandlers`;
+  const ours = r.useCache?.modes.find((m) => m.mode === 'ours');
+  const next = r.useCache?.modes.find((m) => m.mode === 'default');
+  if (!ours || !next) return [{ section: '7', target, result: '—', status: 'not run' }];
+  const ratio = ours.load.rps / next.load.rps;
+  return [
+    {
+      section: '7',
+      target,
+      result: `${fmtRatio(ours.load.rps, next.load.rps)} (${ours.load.rps.toFixed(0)} vs ${next.load.rps.toFixed(0)} req/s)`,
+      status: ratio >= USE_CACHE_VS_DEFAULT ? 'met' : 'missed',
+      reason:
+        ratio >= USE_CACHE_VS_DEFAULT
+          ? undefined
+          : [loadNote(r), `each get of ours waits for one Redis round trip (p50 ${fmtMs(ours.load.p50)} vs ${fmtMs(next.load.p50)} per request) to read the entry and its tag records, which is what keeps it fresh on every instance`].filter(Boolean).join('; '),
+    },
+  ];
+}
+
 export function checkTargets(r: BenchResults): TargetCheck[] {
-  return [...handlerTargets(r), ...appTargets(r), ...faultTargets(r), ...freshnessTargets(r), ...memoryTargets(r)];
+  return [...handlerTargets(r), ...appTargets(r), ...faultTargets(r), ...freshnessTargets(r), ...memoryTargets(r), ...useCacheTargets(r)];
 }
