@@ -224,7 +224,7 @@ function deployTable(r: BenchResults): string {
   return [intro, '', table(['Window', 'Setting', 'Requests', d.counter === 'pg_stat_statements' ? 'DB statements' : 'DB transactions', 'per request', 'Rows fetched', 'Cache misses', 'p50 / p99', 'Failed'], rows, 2)].join('\n');
 }
 
-function useCacheTable(r: BenchResults): string {
+function remoteCacheTable(r: BenchResults): string {
   const u = r.useCache!;
   const get = (m: UseCacheMode) => u.modes.find((x) => x.mode === m);
   const ours = get('ours');
@@ -276,7 +276,7 @@ export function renderMarkdown(r: BenchResults, svgName: string): string {
   if (r.freshness) parts.push('', '## 4. Cross-instance freshness', '', freshnessTable(r));
   if (r.app) parts.push('', '## 5. Memory', '', memoryTable(r));
   if (r.deploy) parts.push('', `## 6. Deploy: database work in the first ${r.deploy.seconds} s on a new build`, '', deployTable(r));
-  if (r.useCache) parts.push('', "## 7. A 'use cache: remote' page: ours vs Next's in-memory cacheHandlers", '', useCacheTable(r));
+  if (r.useCache) parts.push('', "## 7. A 'use cache: remote' page: ours vs Next's in-memory cacheHandlers", '', remoteCacheTable(r));
   if (r.notes.length) parts.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
   parts.push('', `Regenerate: \`npm run bench\` (see bench/README.md). Raw numbers: ${r.date}.json.`, '');
   return parts.join('\n');
@@ -293,7 +293,7 @@ export function renderLatest(r: BenchResults, datedName: string, svgName: string
     r.app ? appTable(r) : '',
     '',
     ...(r.deploy ? [deployTable(r), ''] : []),
-    ...(r.useCache ? [useCacheTable(r), ''] : []),
+    ...(r.useCache ? [remoteCacheTable(r), ''] : []),
     targetsTable(checks),
     '',
     missedBlock(r, checks),

@@ -298,7 +298,7 @@ function memoryTargets(r: BenchResults): TargetCheck[] {
 /** Sharing 'use cache' entries across instances may cost a request at most this share of Next's per-process speed. */
 const USE_CACHE_VS_DEFAULT = 0.8;
 
-function useCacheTargets(r: BenchResults): TargetCheck[] {
+function remoteCacheTargets(r: BenchResults): TargetCheck[] {
   const target = `'use cache: remote' page req/s, ours >= ${USE_CACHE_VS_DEFAULT}x Next's in-memory cacheHandlers`;
   const ours = r.useCache?.modes.find((m) => m.mode === 'ours');
   const next = r.useCache?.modes.find((m) => m.mode === 'default');
@@ -319,5 +319,5 @@ function useCacheTargets(r: BenchResults): TargetCheck[] {
 }
 
 export function checkTargets(r: BenchResults): TargetCheck[] {
-  return [...handlerTargets(r), ...appTargets(r), ...faultTargets(r), ...freshnessTargets(r), ...memoryTargets(r), ...useCacheTargets(r)];
+  return [...handlerTargets(r), ...appTargets(r), ...faultTargets(r), ...freshnessTargets(r), ...memoryTargets(r), ...remoteCacheTargets(r)];
 }
