@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import { Redis } from 'ioredis';
 import { CacheCore } from '../src/handler.mjs';
+import { startRedis, type RedisServer } from '../../../tests/helpers/redis-server';
 
 export const HTML = '<!DOCTYPE html><html><head><title>StakeEasy "dashboard"</title></head><body>' + 'é€😀<b>row</b>'.repeat(400) + '</body></html>';
 
@@ -117,4 +120,40 @@ export async function waitUntil(cond: () => boolean | Promise<boolean>, timeoutM
     await sleep(step);
   }
   return false;
+}
+
+/**
+ * A redis-server of the test file's own (it may pause or kill it), a raw client on it, and the
+ * cores the file makes on it, all stopped after the file. `defaults`: the config of every core.
+ */
+export function ownRedis(defaults: Record<string, unknown> = {}) {
+  let srv: RedisServer | undefined;
+  let raw: Redis | undefined;
+  const cores: CacheCore[] = [];
+  beforeAll(async () => {
+    srv = await startRedis();
+    raw = new Redis(srv.url);
+  });
+  afterAll(async () => {
+    await Promise.allSettled(cores.map((c) => c.close()));
+    raw?.disconnect();
+    await srv?.stop();
+  });
+  const started = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('ownRedis: used before its beforeAll ran');
+    return x;
+  };
+  return {
+    get srv() {
+      return started(srv);
+    },
+    get raw() {
+      return started(raw);
+    },
+    core(prefix: string, extra: Record<string, unknown> = {}) {
+      const c = makeCore({ mode: 'standalone', redisUrl: started(srv).url, keyPrefix: prefix, ...defaults, ...extra });
+      cores.push(c);
+      return c;
+    },
+  };
 }

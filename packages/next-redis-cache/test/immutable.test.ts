@@ -3,31 +3,13 @@
  * L1 hits make no Redis call at all (also with Redis paused), and successive versions in one
  * slot supersede each other in Redis and in every instance's L1.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { Redis } from 'ioredis';
-import { startRedis, monitorCommands, rawCommand, type RedisServer } from '../../../tests/helpers/redis-server';
-import { CacheCore } from '../src/handler.mjs';
+import { describe, it, expect } from 'vitest';
+import { monitorCommands, rawCommand } from '../../../tests/helpers/redis-server';
 import { IMMUTABLE_TAG, SLOT_TAG_PREFIX } from '../src/index.mjs';
-import { getCtx, makeCore, fetchValue, uniquePrefix, waitUntil } from './fixtures';
+import { getCtx, fetchValue, ownRedis, uniquePrefix, waitUntil } from './fixtures';
 
-let srv: RedisServer;
-let raw: Redis;
-const cores: CacheCore[] = [];
-function core(prefix: string, extra: Record<string, unknown> = {}) {
-  const c = makeCore({ mode: 'standalone', redisUrl: srv.url, keyPrefix: prefix, timeoutMs: 100, ...extra });
-  cores.push(c);
-  return c;
-}
-
-beforeAll(async () => {
-  srv = await startRedis();
-  raw = new Redis(srv.url);
-});
-afterAll(async () => {
-  await Promise.allSettled(cores.map((c) => c.close()));
-  raw.disconnect();
-  await srv.stop();
-});
+const redis = ownRedis({ timeoutMs: 100 });
+const core = redis.core;
 
 const userTags = (user: number) => [IMMUTABLE_TAG, `${SLOT_TAG_PREFIX}positions:${user}`, `user:${user}`];
 const setCtxOf = (user: number) => ({ fetchCache: true, tags: userTags(user) });
@@ -37,7 +19,7 @@ async function keysOf(prefix: string, pattern: string) {
   const out: string[] = [];
   let cursor = '0';
   do {
-    const [next, keys] = await raw.scan(cursor, 'MATCH', `${prefix}${pattern}`, 'COUNT', 1000);
+    const [next, keys] = await redis.raw.scan(cursor, 'MATCH', `${prefix}${pattern}`, 'COUNT', 1000);
     cursor = next;
     out.push(...keys);
   } while (cursor !== '0');
@@ -57,7 +39,7 @@ describe('immutable entries', () => {
     await Promise.all([A.ready(), B.ready()]);
     await A.set('u1:v1', fetchValue('v1', userTags(1)), setCtxOf(1));
     await B.get('warm', getCtxOf(1)); // scripts loaded on B
-    const mon = await monitorCommands(srv.port);
+    const mon = await monitorCommands(redis.srv.port);
     for (let i = 0; i < 50; i++) expect((await A.get('u1:v1', getCtxOf(1)))?.value).toStrictEqual(fetchValue('v1', userTags(1)));
     await new Promise((r) => setTimeout(r, 50)); // let MONITOR deliver anything A may have sent
     const onA = [...mon.seen];
@@ -82,7 +64,7 @@ describe('immutable entries', () => {
     await A.set('u2:v1', fetchValue('v1', userTags(2)), setCtxOf(2));
     await A.set('plain', fetchValue('p', ['shared']), { fetchCache: true, tags: ['shared'] });
     await A.get('plain', getCtx('FETCH', { tags: ['shared'] }));
-    expect(await rawCommand(srv.port, ['CLIENT', 'PAUSE', '1500', 'ALL'])).toMatch(/^\+OK/);
+    expect(await rawCommand(redis.srv.port, ['CLIENT', 'PAUSE', '1500', 'ALL'])).toMatch(/^\+OK/);
     try {
       const lat: number[] = [];
       for (let i = 0; i < 2000; i++) {
@@ -99,7 +81,7 @@ describe('immutable entries', () => {
       expect(performance.now() - t0).toBeGreaterThanOrEqual(95); // validated entries wait on Redis
       expect(A.getStats().counters.immutableHits).toBe(2000);
     } finally {
-      await rawCommand(srv.port, ['PING'], 3000); // answered once the pause ends
+      await rawCommand(redis.srv.port, ['PING'], 3000); // answered once the pause ends
     }
   });
 
@@ -124,16 +106,16 @@ describe('slots bound memory', () => {
     await A.ready();
     const oneEntryBytes = async () => {
       await A.set('probe', fetchValue('x'.repeat(2000), ['_probe']), { fetchCache: true, tags: ['_probe'] });
-      return Number(await raw.memory('USAGE', A.store!.entryKey('probe', 'FETCH')));
+      return Number(await redis.raw.memory('USAGE', A.store!.entryKey('probe', 'FETCH')));
     };
     const single = await oneEntryBytes();
     const l1Before = A.l1.bytes;
     for (let v = 0; v < 1000; v++) await A.set(`u4:v${v}`, fetchValue('x'.repeat(2000) + v, userTags(4)), setCtxOf(4));
     const entries = await keysOf(prefix, 'd:*u4:v*');
     expect(entries).toEqual([A.store!.entryKey('u4:v999', 'FETCH')]);
-    expect(await raw.get(A.store!.slotKey(`${SLOT_TAG_PREFIX}positions:4`))).toBe(A.store!.entryKey('u4:v999', 'FETCH'));
+    expect(await redis.raw.get(A.store!.slotKey(`${SLOT_TAG_PREFIX}positions:4`))).toBe(A.store!.entryKey('u4:v999', 'FETCH'));
     let bytes = 0;
-    for (const k of await keysOf(prefix, '*u4*')) bytes += Number(await raw.memory('USAGE', k));
+    for (const k of await keysOf(prefix, '*u4*')) bytes += Number(await redis.raw.memory('USAGE', k));
     expect(bytes).toBeLessThan(single * 1.5); // ~one entry, not 1,000
     expect([...A.l1.map.keys()].filter((k) => k.startsWith('u4:'))).toEqual(['u4:v999']);
     expect(A.l1.bytes - l1Before).toBeLessThan(3 * 2000); // one entry's payload plus overhead

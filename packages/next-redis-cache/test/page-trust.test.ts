@@ -4,31 +4,13 @@
  * another instance's invalidation reaches it by pub/sub; data entries never take this path, and
  * a re-subscription (messages may have been lost) or a queued invalidation ends the trust.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { Redis } from 'ioredis';
-import { startRedis, type RedisServer } from '../../../tests/helpers/redis-server';
-import { CacheCore } from '../src/handler.mjs';
-import { PAGE_CC, appPageValue, appRouteValue, fetchValue, getCtx, makeCore, sleep, uniquePrefix, waitUntil } from './fixtures';
+import { describe, it, expect } from 'vitest';
+import type { CacheCore } from '../src/handler.mjs';
+import { PAGE_CC, appPageValue, appRouteValue, fetchValue, getCtx, ownRedis, sleep, uniquePrefix, waitUntil } from './fixtures';
 
 const TRUST_MS = 300;
-let srv: RedisServer;
-let raw: Redis;
-const cores: CacheCore[] = [];
-function core(prefix: string, extra: Record<string, unknown> = {}) {
-  const c = makeCore({ mode: 'standalone', redisUrl: srv.url, keyPrefix: prefix, timeoutMs: 100, pageTrustMs: TRUST_MS, ...extra });
-  cores.push(c);
-  return c;
-}
-
-beforeAll(async () => {
-  srv = await startRedis();
-  raw = new Redis(srv.url);
-});
-afterAll(async () => {
-  await Promise.allSettled(cores.map((c) => c.close()));
-  raw.disconnect();
-  await srv.stop();
-});
+const redis = ownRedis({ timeoutMs: 100, pageTrustMs: TRUST_MS });
+const core = redis.core;
 
 const counters = (c: CacheCore) => c.getStats().counters;
 const pageCtx = { cacheControl: PAGE_CC, isRoutePPREnabled: false, isFallback: false };
@@ -103,7 +85,7 @@ describe('trusted page copies', () => {
     await B.get('/articles/a', getCtx('APP_PAGE'));
     expect(counters(B).roundTrips).toBe(trips);
 
-    await raw.call('CLIENT', 'KILL', 'TYPE', 'pubsub');
+    await redis.raw.call('CLIENT', 'KILL', 'TYPE', 'pubsub');
     expect(await waitUntil(() => !B.subscriberUp, 2000, 1)).toBe(true);
     // While unsubscribed nothing is trusted.
     await B.get('/articles/a', getCtx('APP_PAGE'));
@@ -118,7 +100,7 @@ describe('trusted page copies', () => {
 
   it('an invalidation waiting in the outage queue ends the trust until it reaches Redis', async () => {
     const { B } = await twoInstances('trust-queue');
-    process.kill(srv.pid, 'SIGSTOP');
+    process.kill(redis.srv.pid, 'SIGSTOP');
     try {
       // Another tag than the page's: the copy itself stays, but nothing is served on trust
       // while Redis has not been told.
@@ -128,7 +110,7 @@ describe('trusted page copies', () => {
       await B.get('/articles/a', getCtx('APP_PAGE'));
       expect(counters(B).trustedPageHits).toBe(hits);
     } finally {
-      process.kill(srv.pid, 'SIGCONT');
+      process.kill(redis.srv.pid, 'SIGCONT');
     }
     expect(await waitUntil(() => B.pending.size === 0)).toBe(true);
   });

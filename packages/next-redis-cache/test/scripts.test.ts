@@ -5,32 +5,15 @@
  * - property tests: the Lua tag algebra and its JS twin (applyOp / evaluate in tags.mjs) agree,
  *   both through a driver with chosen times and through the production invalidate script.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
-import { startRedis, type RedisServer } from '../../../tests/helpers/redis-server';
-import { CacheCore } from '../src/handler.mjs';
 import { LUA_ALGEBRA } from '../src/scripts.mjs';
 import { applyOp, evaluate, emptyRecord, type TagOp, type TagRecord } from '../src/tags.mjs';
-import { getCtx, makeCore, fetchValue, appPageValue, uniquePrefix, PAGE_CC } from './fixtures';
+import { getCtx, ownRedis, fetchValue, appPageValue, uniquePrefix, PAGE_CC } from './fixtures';
 
-let srv: RedisServer;
-let raw: Redis;
-const cores: CacheCore[] = [];
-beforeAll(async () => {
-  srv = await startRedis();
-  raw = new Redis(srv.url);
-});
-afterAll(async () => {
-  await Promise.allSettled(cores.map((c) => c.close()));
-  raw.disconnect();
-  await srv.stop();
-});
-function core(prefix = uniquePrefix('scripts')) {
-  const c = makeCore({ mode: 'standalone', redisUrl: srv.url, keyPrefix: prefix, timeoutMs: 1000 });
-  cores.push(c);
-  return c;
-}
+const redis = ownRedis({ timeoutMs: 1000 });
+const core = (prefix = uniquePrefix('scripts')) => redis.core(prefix);
 
 /** Commands that name no key (their arguments are not keys). */
 const KEYLESS = new Set(['time', 'publish']);
@@ -40,7 +23,7 @@ describe('declared keys', () => {
     const A = core();
     const B = core(A.cfg.keyPrefix);
     await Promise.all([A.ready(), B.ready()]);
-    const conn = new Redis(srv.url);
+    const conn = new Redis(redis.srv.url);
     const mon = await conn.monitor();
     const lines: Array<{ lua: boolean; args: string[] }> = [];
     mon.on('monitor', (_t: string, args: string[], source: string) => lines.push({ lua: /lua/i.test(source), args }));
@@ -56,8 +39,8 @@ describe('declared keys', () => {
       await B.get('f', getCtx('FETCH', { tags: ['t1'], softTags: ['_N_T_/x'] }));
       await B.get('pg', getCtx('APP_PAGE'));
       await B.get('absent', getCtx('FETCH'));
-      await raw.lpush(A.store!.entryKey('bad', 'FETCH'), 'x');
-      await raw.set(A.store!.tagKey('t2'), 'x');
+      await redis.raw.lpush(A.store!.entryKey('bad', 'FETCH'), 'x');
+      await redis.raw.set(A.store!.tagKey('t2'), 'x');
       await B.get('bad', getCtx('FETCH'));
       B.l1.clear();
       await B.get('f', getCtx('FETCH', { tags: ['t1', 't2'] }));
@@ -133,7 +116,7 @@ describe('Lua tag algebra = JS twin (property tests on a real redis-server)', ()
             rec = applyOp(rec, op, now);
             js.push(rec);
           }
-          const reply = (await raw.eval(DRIVER, 0, ...argv)) as string[];
+          const reply = (await redis.raw.eval(DRIVER, 0, ...argv)) as string[];
           js.forEach((r, i) => expect(recOf(reply, i * 4), `after op ${i}`).toEqual(r));
           const last = recOf(reply, (js.length - 1) * 4);
           for (const d of probes) {
@@ -154,7 +137,7 @@ describe('Lua tag algebra = JS twin (property tests on a real redis-server)', ()
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 10 }), fc.boolean(), async (ops, poisoned) => {
         const tag = `prop-${run++}`;
-        if (poisoned) await raw.set(store.tagKey(tag), 'not a hash');
+        if (poisoned) await redis.raw.set(store.tagKey(tag), 'not a hash');
         let rec: TagRecord | null = poisoned ? null : emptyRecord();
         for (const op of ops) {
           const res = await store.invalidate([tag], op);
@@ -162,7 +145,7 @@ describe('Lua tag algebra = JS twin (property tests on a real redis-server)', ()
           const base: TagRecord = rec ?? { s: 0, x: res.now, p: 0, pa: 0 };
           rec = applyOp(base, op, res.now);
           expect(res.records[0][1]).toEqual(rec);
-          const stored = await raw.hgetall(store.tagKey(tag));
+          const stored = await redis.raw.hgetall(store.tagKey(tag));
           expect({ s: Number(stored.s), x: Number(stored.x), p: Number(stored.p), pa: Number(stored.pa) }).toEqual(rec);
         }
       }),
