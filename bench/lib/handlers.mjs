@@ -131,8 +131,18 @@ export async function createTrieb(o) {
     revalidateTag: (tags, durations) => handler.revalidateTag(tags, durations),
     commandsSent: () => -1,
     close: async () => {
-      const client = /** @type {any} */ (handler).client;
-      await client?.quit?.().catch(() => client?.disconnect?.());
+      const h = /** @type {any} */ (handler);
+      // It has no close: its synced maps' subscribers (private fields) reconnect forever once
+      // Redis goes away, and the bench's Redis is killed and stopped after this handler is done.
+      for (const map of [h.sharedTagsMap, h.revalidatedTagsMap, h.inMemoryDeduplicationCache]) {
+        if (!map) continue;
+        map.isReconnecting = true;
+        const sub = map.subscriberClient;
+        sub?.removeAllListeners?.('error');
+        sub?.on?.('error', () => {});
+        await sub?.disconnect?.().catch(() => {});
+      }
+      await h.client?.quit?.().catch(() => h.client?.disconnect?.());
       closedTrieb = true;
     },
   };
