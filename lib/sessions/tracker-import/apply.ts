@@ -122,6 +122,7 @@ function readTimes(r: RowReader, m: TrackerMapping): { start: string; end: strin
     const time = dt ? null : readTime(startCell);
     if (dt) [startDay, startTime] = [dt.day, dt.time ?? startTime];
     else if (time && startDay) startTime = time;
+    else if (time && dateCell) return out; // the date's problem is already said
     else if (time) r.problem('start', `"${startCell}" is a time without a date: map a "Date" column too`);
     else r.problem('start', `"${startCell}" is not a date and time (${m.dateFormat} HH:MM) or a time`);
   }

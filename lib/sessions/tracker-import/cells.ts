@@ -95,6 +95,7 @@ const KIND_WORDS: Record<string, SessionKind> = {
   sng: 'TOURNAMENT',
   sitngo: 'TOURNAMENT',
   sitandgo: 'TOURNAMENT',
+  sitgo: 'TOURNAMENT',
   spin: 'TOURNAMENT',
   spingo: 'TOURNAMENT',
 };
