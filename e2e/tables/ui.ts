@@ -223,3 +223,21 @@ export async function endLiveSession(page: Page, cashOut: string, updateBalance 
   await expect(page).toHaveURL(/\/sessions\/[^/]+\?done=ended$/);
   return new URL(page.url()).pathname.split('/').pop()!;
 }
+
+/* ------------------------------------------------------------- import from another tracker -- */
+
+/** Picks a CSV on /sessions/import (the page must be open) and waits for its column preview. */
+export async function chooseTrackerCsv(page: Page, csv: string, name = 'tracker-export.csv') {
+  await page.getByLabel('CSV file from your tracker').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('region', { name: new RegExp(`rows of ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).waitFor();
+}
+
+/** Opens the import page, picks the CSV, imports it as mapped, and returns the outcome message. */
+export async function importTrackerCsv(page: Page, csv: string, name?: string): Promise<string> {
+  await page.goto('/sessions/import');
+  await chooseTrackerCsv(page, csv, name);
+  await page.getByRole('button', { name: 'Import sessions' }).click();
+  const outcome = page.locator('.import-outcome .form-message');
+  await outcome.waitFor();
+  return outcome.innerText();
+}
