@@ -226,8 +226,17 @@ export async function endLiveSession(page: Page, cashOut: string, updateBalance 
 
 /* ------------------------------------------------------------- import from another tracker -- */
 
+/** The import page reads the file in the browser: wait until React runs the file input. */
+export async function importPageReady(page: Page) {
+  await page.waitForFunction(() => {
+    const input = document.getElementById('f-trackerFile');
+    return !!input && Object.keys(input).some((k) => k.startsWith('__reactProps'));
+  });
+}
+
 /** Picks a CSV on /sessions/import (the page must be open) and waits for its column preview. */
 export async function chooseTrackerCsv(page: Page, csv: string, name = 'tracker-export.csv') {
+  await importPageReady(page);
   await page.getByLabel('CSV file from your tracker').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('region', { name: new RegExp(`rows of ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).waitFor();
 }
