@@ -280,8 +280,13 @@ export async function importTrackerSessions(
 
     // New venues once each, whatever their case; known ones are found again (like resolveVenue).
     const venueId = new Map(venues.map((v) => [v.name.toLowerCase(), v.id]));
-    const newNames = [...new Map(fresh.flatMap((r) => ('newVenue' in r.input.venue ? [r.input.venue.newVenue] : [])).filter((n) => !venueId.has(n.toLowerCase())).map((n) => [n.toLowerCase(), n])).values()];
-    const added = await tx.liveVenue.createManyAndReturn({ data: newNames.map((name) => ({ userId, name })), select: { id: true, name: true } });
+    // The first spelling in the file names the venue.
+    const newNames = new Map<string, string>();
+    for (const r of fresh) {
+      const name = 'newVenue' in r.input.venue ? r.input.venue.newVenue : null;
+      if (name && !venueId.has(name.toLowerCase()) && !newNames.has(name.toLowerCase())) newNames.set(name.toLowerCase(), name);
+    }
+    const added = await tx.liveVenue.createManyAndReturn({ data: [...newNames.values()].map((name) => ({ userId, name })), select: { id: true, name: true } });
     for (const v of added) venueId.set(v.name.toLowerCase(), v.id);
 
     const placeOf = (venue: VenueChoice) =>
