@@ -90,7 +90,7 @@ function cellsOf(r: Generated, s: Style): string[] {
   ];
 }
 
-function render(rows: Generated[], s: Style, cells = (r: Generated, _i: number) => cellsOf(r, s)): string {
+function render(rows: Generated[], s: Style, cells: (r: Generated, i: number) => string[] = (r) => cellsOf(r, s)): string {
   const header = s.endColumn ? HEADER.map((h) => (h === 'Length' ? 'End' : h)) : HEADER;
   return [header.join(s.delimiter), ...rows.map((r, i) => cells(r, i).map(quote).join(s.delimiter))].join('\r\n');
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState, useMemo, useState } from 'react';
 import { DataTable } from '@/app/ui/data-table';
 import { SubmitButton } from '@/app/ui/form';
@@ -216,7 +217,7 @@ function Outcome({ state, label }: { state: TrackerImportState; label: string })
         {state.ok && state.skipped !== undefined && (
           <>
             {' '}
-            <a href="/sessions">See your sessions</a>
+            <Link href="/sessions">See your sessions</Link>
           </>
         )}
       </p>
