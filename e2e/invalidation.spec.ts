@@ -10,7 +10,9 @@ import {
   articleInput,
   cents,
   createGoal,
+  chooseTrackerCsv,
   endLiveSession,
+  importTrackerCsv,
   logSession,
   money,
   rowNames,
@@ -774,6 +776,58 @@ const IMPLS: Record<InvalidationRowName, RowImpl> = {
       sessionTotals('/sessions/stats', 8000, 1),
       holdingPage('sites', { balance: '$300.00', rows: 1 }, { balance: '$380.00', rows: 2 }),
       dashboard({ bankroll: 8000 }, { name: oneSite, old: '$300.00', fresh: '$380.00' }),
+    ],
+  },
+
+  'import sessions from another tracker': {
+    arrange: async (_w, s) => {
+      s.venue = `Tracker ${stampOf()}`;
+    },
+    act: async (w, s) => {
+      // Two sessions: +42.50 and -10.00, at a venue the app has not seen yet.
+      const start = (h: number) => hoursAgo(h).replace('T', ' ');
+      const csv = `Date,Duration,Location,Blinds,Buy-in,Cash out\n${start(30)},120,${s.venue},1/2,100,142.50\n${start(28)},90,${s.venue},1/2,100,90\n`;
+      expect(await importTrackerCsv(w.a, csv)).toContain('Imported 2 sessions');
+    },
+    reads: [
+      sessionTotals('/sessions', 3250, 2),
+      sessionTotals('/sessions/stats', 3250, 2),
+      pageRead({
+        label: 'the imported venue is remembered (/sessions/new)',
+        url: () => '/sessions/new',
+        old: async (page, s) => expect(page.getByLabel('Where').locator('option', { hasText: `${s.venue} (live)` })).toHaveCount(0),
+        fresh: async (page, s) => expect(page.getByLabel('Where').locator('option', { hasText: `${s.venue} (live)` })).toHaveCount(1),
+      }),
+    ],
+  },
+
+  'save a tracker import mapping': {
+    arrange: async (_w, s) => {
+      // A header of its own (the stamp), so no mapping is saved for it yet.
+      s.column = `Remark ${stampOf()}`;
+      s.csv = `Date,Duration,Location,Blinds,Profit,${s.column}\n${hoursAgo(30).replace('T', ' ')},60,Home,1/2,10,hello\n`;
+    },
+    act: async (w, s) => {
+      await w.a.goto('/sessions/import');
+      await chooseTrackerCsv(w.a, `${s.csv}`);
+      await w.a.getByLabel(`Column “${s.column}”`).selectOption('notes');
+      await w.a.getByRole('button', { name: 'Save mapping only' }).click();
+      await expect(w.a.getByRole('status').filter({ hasText: 'Mapping saved' })).toBeVisible();
+    },
+    reads: [
+      pageRead({
+        label: 'the import page prefills the saved mapping',
+        url: () => '/sessions/import',
+        old: async (page, s) => {
+          await chooseTrackerCsv(page, `${s.csv}`);
+          await expect(page.getByLabel(`Column “${s.column}”`)).toHaveValue('');
+        },
+        fresh: async (page, s) => {
+          await chooseTrackerCsv(page, `${s.csv}`);
+          await expect(page.getByTestId('mapping-source')).toContainText('Using your saved mapping');
+          await expect(page.getByLabel(`Column “${s.column}”`)).toHaveValue('notes');
+        },
+      }),
     ],
   },
 

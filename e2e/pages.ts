@@ -3,6 +3,7 @@
 // errors. Ids (a holding, an article, a tag) are discovered by following the app's own links.
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, DEMO, signIn, submitSignIn } from './helpers';
+import { chooseTrackerCsv } from './tables/ui';
 
 export interface Step {
   name: string;
@@ -115,6 +116,17 @@ export const USER_STEPS: Step[] = [
   emptySubmit('/sessions/new', 'Save session'),
   visit('/sessions/live'),
   visit('/sessions/stats'),
+  visit('/sessions/import'),
+  {
+    // The preview table, the mapping selects and the per-line problems (nothing is written).
+    name: 'the tracker import with a preview and bad rows',
+    go: async (page) => {
+      await open(page, '/sessions/import');
+      await chooseTrackerCsv(page, 'Date,Duration,Location,Blinds,Buy-in,Cash out\n2026-01-02 19:00,120,Aria,1/2,100,abc\n2026-01-03 19:00,soon,Aria,1/2,100,150\n');
+      await page.getByRole('button', { name: 'Import sessions' }).click();
+      await expect(page.getByTestId('import-problems')).toContainText('line 3');
+    },
+  },
   visit('/goals'),
   visit('/stakes'),
   visit('/achievements'),

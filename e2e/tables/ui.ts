@@ -223,3 +223,30 @@ export async function endLiveSession(page: Page, cashOut: string, updateBalance 
   await expect(page).toHaveURL(/\/sessions\/[^/]+\?done=ended$/);
   return new URL(page.url()).pathname.split('/').pop()!;
 }
+
+/* ------------------------------------------------------------- import from another tracker -- */
+
+/** The import page reads the file in the browser: wait until React runs the file input. */
+export async function importPageReady(page: Page) {
+  await page.waitForFunction(() => {
+    const input = document.getElementById('f-trackerFile');
+    return !!input && Object.keys(input).some((k) => k.startsWith('__reactProps'));
+  });
+}
+
+/** Picks a CSV on /sessions/import (the page must be open) and waits for its column preview. */
+export async function chooseTrackerCsv(page: Page, csv: string, name = 'tracker-export.csv') {
+  await importPageReady(page);
+  await page.getByLabel('CSV file from your tracker').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('region', { name: new RegExp(`rows of ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).waitFor();
+}
+
+/** Opens the import page, picks the CSV, imports it as mapped, and returns the outcome message. */
+export async function importTrackerCsv(page: Page, csv: string, name?: string): Promise<string> {
+  await page.goto('/sessions/import');
+  await chooseTrackerCsv(page, csv, name);
+  await page.getByRole('button', { name: 'Import sessions' }).click();
+  const outcome = page.locator('.import-outcome .form-message');
+  await outcome.waitFor();
+  return outcome.innerText();
+}

@@ -38,9 +38,10 @@ export type CsvParseResult = { ok: true; rows: CsvRow[] } | { ok: false; error: 
  * Splits CSV text into rows of raw cells (quotes removed, formula guard NOT removed: that is
  * a property of our export format, applied by the caller). Accepts a UTF-8 BOM and CRLF, LF
  * or CR line ends; skips blank lines; rejects an unterminated quote or text after a closing
- * quote, naming the line.
+ * quote, naming the line. `delimiter` is ',' for our export; other trackers' files (spreadsheets
+ * saved in a comma-decimal locale) may use ';' or a tab.
  */
-export function parseCsv(input: string): CsvParseResult {
+export function parseCsv(input: string, delimiter: ',' | ';' | '\t' = ','): CsvParseResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const rows: CsvRow[] = [];
   let cells: string[] = [];
@@ -91,12 +92,12 @@ export function parseCsv(input: string): CsvParseResult {
       }
       quotedCell = true;
       const next = text[i];
-      if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
+      if (next !== undefined && next !== delimiter && next !== '\r' && next !== '\n') {
         return { ok: false, error: `line ${line}: unexpected text after a closing quote` };
       }
       continue;
     }
-    if (ch === ',') {
+    if (ch === delimiter) {
       endCell();
       i++;
     } else if (ch === '\r' || ch === '\n') {

@@ -14,6 +14,8 @@ export const tags = {
   achievements: (userId: string) => `user:${userId}:achievements`,
   /** Play sessions, the running one and the live venues (lists, statistics, the running banner). */
   sessions: (userId: string) => `user:${userId}:sessions`,
+  /** The user's saved column mappings of other trackers' CSV files (the session import). */
+  trackerMappings: (userId: string) => `user:${userId}:tracker-mappings`,
   /** Which articles the user has read. */
   reads: (userId: string) => `user:${userId}:reads`,
   /** Exchange rates: shared by everyone. */
@@ -34,5 +36,5 @@ export function isUserTag(tag: string): boolean {
 
 /** Everything that belongs to one user (account deletion, import). */
 export function allUserTags(userId: string): string[] {
-  return [tags.profile, tags.holdings, tags.snapshots, tags.transfers, tags.goals, tags.achievements, tags.reads, tags.sessions].map((t) => t(userId));
+  return [tags.profile, tags.holdings, tags.snapshots, tags.transfers, tags.goals, tags.achievements, tags.reads, tags.sessions, tags.trackerMappings].map((t) => t(userId));
 }

@@ -107,3 +107,17 @@ export const sessionStats = defineUserRead({
     return computeStats(sessions, currency, walker);
   },
 });
+
+/**
+ * The user's saved CSV column mappings (lib/sessions/tracker-import), by header signature. The
+ * mapping is returned as stored: the import page validates it before using it.
+ */
+export const listTrackerMappings = defineUserRead({
+  name: 'tracker-mappings',
+  tags: (userId: string) => [tags.trackerMappings(userId)],
+  load: async (userId: string): Promise<{ signature: string; mapping: unknown }[]> => {
+    const prisma = await db();
+    const rows = await prisma.trackerImportMapping.findMany({ where: { userId }, orderBy: { updatedAt: 'desc' }, select: { signature: true, mapping: true } });
+    return rows.map((r) => ({ signature: r.signature, mapping: r.mapping as unknown }));
+  },
+});

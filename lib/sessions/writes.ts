@@ -13,6 +13,9 @@ import { appendSnapshotInTx } from '@/lib/holdings/writes';
 import { recordMoneyAction, syncAchievements } from '@/lib/progress/writes';
 import { sessionResult } from '@/lib/sessions/rules';
 import type { EndSessionInput, SessionInput, StartSessionInput, VenueChoice } from '@/lib/sessions/schemas';
+import type { MappedSession } from '@/lib/sessions/tracker-import/apply';
+import { duplicateKey, splitDuplicates, type Duplicate } from '@/lib/sessions/tracker-import/duplicates';
+import type { TrackerMapping } from '@/lib/sessions/tracker-import/mapping';
 
 type Tx = Prisma.TransactionClient;
 const NOT_FOUND = { status: 'not-found' } as const;
@@ -219,4 +222,94 @@ async function balanceUpdate(tx: Tx, userId: string, siteId: string | null, s: E
   const written = await appendSnapshotInTx(tx, { userId, kind: 'POKER_SITE', holdingId: siteId }, { amount: next, currency: site.currency, recordedAt: now }, now);
   if (written.status !== 'ok') return 'The site of this session no longer exists.';
   return written;
+}
+
+/* ------------------------------------------------------------ import from another tracker -- */
+
+const LONG_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
+const mappingsChanged = (userId: string) => expire(tags.trackerMappings(userId));
+
+/** Keeps the column mapping of one file layout (its header signature) for the next import. */
+export async function saveTrackerMapping(prisma: PrismaClient, userId: string, signature: string, mapping: TrackerMapping): Promise<Written> {
+  await prisma.$transaction((tx) => saveTrackerMappingInTx(tx, userId, signature, mapping));
+  return { status: 'ok', invalidation: mappingsChanged(userId) };
+}
+
+export type TrackerImportOutcome =
+  | { status: 'ok'; imported: number; duplicates: Duplicate[]; invalidation: Invalidation }
+  /** A site the rows were matched to is gone, or a venue appeared meanwhile: nothing written, import again. */
+  | { status: 'changed-meanwhile' };
+
+/**
+ * Adds the mapped sessions of a file in ONE transaction: all of them or none. Rows with the
+ * same start, place and result as a session the user has (or as an earlier row) are skipped
+ * and reported. New live venues are remembered; the sessions count for the streak and the
+ * achievements like sessions logged one by one. With `remember`, the mapping is saved too.
+ */
+export async function importTrackerSessions(
+  prisma: PrismaClient,
+  userId: string,
+  rows: readonly MappedSession[],
+  { remember, now = new Date() }: { remember?: { signature: string; mapping: TrackerMapping }; now?: Date } = {},
+): Promise<TrackerImportOutcome> {
+  return prisma.$transaction(async (tx): Promise<TrackerImportOutcome> => {
+    // One import per user at a time: two tabs importing the same file must not both miss the duplicates.
+    await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    const [sites, venues, existing] = await Promise.all([
+      tx.holding.findMany({ where: { userId, kind: 'POKER_SITE' }, select: { id: true, name: true } }),
+      tx.liveVenue.findMany({ where: { userId }, select: { id: true, name: true } }),
+      tx.playSession.findMany({
+        where: { userId, endedAt: { not: null } },
+        select: { startedAt: true, siteId: true, venueId: true, kind: true, buyIn: true, fee: true, reEntries: true, rebuys: true, cashOut: true, expenses: true, currency: true },
+      }),
+    ]);
+    const siteName = new Map(sites.map((x) => [x.id, x.name]));
+    if (rows.some((r) => 'siteId' in r.input.venue && !siteName.has(r.input.venue.siteId))) return { status: 'changed-meanwhile' };
+    const venueName = new Map(venues.map((x) => [x.id, x.name]));
+    const existingKeys = new Set(
+      existing.map((x) =>
+        duplicateKey({
+          startedAt: x.startedAt,
+          place: (x.siteId ? siteName.get(x.siteId) : x.venueId ? venueName.get(x.venueId) : undefined) ?? '',
+          result: sessionResult({ ...x, buyIn: x.buyIn.toString(), fee: x.fee.toString(), rebuys: x.rebuys.toString(), cashOut: x.cashOut!.toString(), expenses: x.expenses.toString() })!,
+          currency: x.currency,
+        }),
+      ),
+    );
+    const { fresh, duplicates } = splitDuplicates(rows, existingKeys);
+
+    // New venues once each, whatever their case; known ones are found again (like resolveVenue).
+    const venueId = new Map(venues.map((v) => [v.name.toLowerCase(), v.id]));
+    // The first spelling in the file names the venue.
+    const newNames = new Map<string, string>();
+    for (const r of fresh) {
+      const name = 'newVenue' in r.input.venue ? r.input.venue.newVenue : null;
+      if (name && !venueId.has(name.toLowerCase()) && !newNames.has(name.toLowerCase())) newNames.set(name.toLowerCase(), name);
+    }
+    const added = await tx.liveVenue.createManyAndReturn({ data: [...newNames.values()].map((name) => ({ userId, name })), select: { id: true, name: true } });
+    for (const v of added) venueId.set(v.name.toLowerCase(), v.id);
+
+    const placeOf = (venue: VenueChoice) =>
+      'siteId' in venue ? { siteId: venue.siteId, venueId: null } : 'venueId' in venue ? { siteId: null, venueId: venue.venueId } : { siteId: null, venueId: venueId.get(venue.newVenue.toLowerCase())! };
+    const base = now.getTime();
+    // Creation times one millisecond apart keep the file's order where the app breaks ties by them.
+    if (fresh.length) await tx.playSession.createMany({ data: fresh.map((r, i) => ({ userId, ...placeOf(r.input.venue), ...columns(r.input), createdAt: new Date(base + i) })) });
+
+    let saved = expire();
+    if (remember) {
+      await saveTrackerMappingInTx(tx, userId, remember.signature, remember.mapping);
+      saved = mappingsChanged(userId);
+    }
+    const logged = fresh.length ? await afterSessionLogged(tx, userId, now) : expire();
+    return { status: 'ok', imported: fresh.length, duplicates, invalidation: combine(logged, saved) };
+  }, LONG_TRANSACTION).catch((error: unknown): TrackerImportOutcome => {
+    // A venue of the file was just added by another request (its unique name): rolled back, nothing written.
+    if (isUniqueViolation(error)) return { status: 'changed-meanwhile' };
+    throw error;
+  });
+}
+
+async function saveTrackerMappingInTx(tx: Tx, userId: string, signature: string, mapping: TrackerMapping) {
+  const data = { mapping: mapping as unknown as Prisma.InputJsonValue };
+  await tx.trackerImportMapping.upsert({ where: { userId_signature: { userId, signature } }, create: { userId, signature, ...data }, update: data });
 }

@@ -23,8 +23,11 @@ import { appendSnapshot, createHolding, deleteHolding, deleteSnapshot, moveHoldi
 import { listAchievements } from '@/lib/progress/reads';
 import { listTransfers } from '@/lib/transfers/reads';
 import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/transfers/writes';
-import { listSessions, listVenues, runningSession, sessionStats } from '@/lib/sessions/reads';
-import { addRebuy, createSession, deleteSession, endSession, startSession, updateSession } from '@/lib/sessions/writes';
+import { listSessions, listTrackerMappings, listVenues, runningSession, sessionStats } from '@/lib/sessions/reads';
+import { addRebuy, createSession, deleteSession, endSession, importTrackerSessions, saveTrackerMapping, startSession, updateSession } from '@/lib/sessions/writes';
+import { applyMapping } from '@/lib/sessions/tracker-import/apply';
+import { detectMapping } from '@/lib/sessions/tracker-import/detect';
+import { readTrackerCsv } from '@/lib/sessions/tracker-import/table';
 import type { SessionInput } from '@/lib/sessions/schemas';
 
 let database: TestDatabase;
@@ -73,6 +76,7 @@ async function observe(userId: string): Promise<Observed[]> {
     [runningSession, [userId]],
     [listVenues, [userId]],
     [sessionStats, [userId, 'USD', {}]],
+    [listTrackerMappings, [userId]],
     ...knownHoldings.map((id): [Read, unknown[]] => [holdingHistory, [userId, id]]),
   ];
   return Promise.all(
@@ -201,6 +205,26 @@ describe('every write expires exactly the tags of the reads it changes, and bump
     expect((await prisma.playSession.findFirstOrThrow({ where: { userId: user, siteId: site } })).snapshotId).toBe(newest.id);
     // Deleting the site keeps its sessions, unlinked: the sessions change too.
     await check(user, async () => ok(await deleteHolding(prisma, ref(site))).invalidation);
+  });
+
+  it('sessions: save a tracker mapping; import a tracker file (with and without saving its mapping, and all duplicates)', async () => {
+    const read = readTrackerCsv(`Date,Duration,Location,Stakes,Buy-in,Cash out\n${today} 00:00,1,Stars,1/2,100,150\n${today} 00:05,1,Aria,1/2,100,80\n`);
+    if (!read.ok) throw new Error(read.error);
+    const mapping = detectMapping(read.table.header, [], { currency: 'USD' });
+    const { sessions, problems } = applyMapping(read.table, mapping, { now: new Date(Date.now() + 3_600_000), sites: [{ id: site, name: 'Stars' }] });
+    expect(problems).toEqual([]);
+    await check(user, async () => (await saveTrackerMapping(prisma, user, 'sig-1', mapping)).invalidation);
+    // Today's first sessions: the streak and the first-session achievement change too.
+    await check(user, async () => {
+      const r = await importTrackerSessions(prisma, user, sessions.slice(0, 1), { remember: { signature: 'sig-2', mapping } });
+      if (r.status !== 'ok') throw new Error(r.status);
+      return r.invalidation;
+    });
+    await check(user, async () => {
+      const r = await importTrackerSessions(prisma, user, sessions);
+      if (r.status !== 'ok' || r.imported !== 1) throw new Error(JSON.stringify(r));
+      return r.invalidation;
+    });
   });
 
   it('account: display currency and deletion', async () => {

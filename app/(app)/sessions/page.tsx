@@ -48,6 +48,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         <Link className="btn" href={`/sessions/stats${filterQuery(filter)}`}>
           Statistics
         </Link>
+        <Link className="btn" href="/sessions/import">
+          Import from another tracker
+        </Link>
       </p>
       {all.length === 0 ? (
         <div className="empty">
