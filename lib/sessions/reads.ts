@@ -37,14 +37,17 @@ export const sessionSelect = {
   notes: true,
   tags: true,
   snapshotId: true,
+  // The holding's id only (never its name), so renaming the holding leaves the sessions as they are.
+  snapshot: { select: { holdingId: true } },
 } satisfies Prisma.PlaySessionSelect;
 
 type Row = Prisma.PlaySessionGetPayload<{ select: typeof sessionSelect }>;
 const str = (d: { toString(): string } | null) => (d === null ? null : d.toString());
 
-export function toSessionDto(r: Row): SessionDto {
+export function toSessionDto({ snapshot, ...r }: Row): SessionDto {
   return {
     ...r,
+    snapshotHoldingId: snapshot?.holdingId ?? null,
     smallBlind: str(r.smallBlind),
     bigBlind: str(r.bigBlind),
     buyIn: r.buyIn.toString(),

@@ -126,8 +126,9 @@ export interface SessionDto extends SessionMoney, SessionTime {
   hands: number | null;
   notes: string | null;
   tags: string[];
-  /** The site balance snapshot this session appended when it ended (opt-in). */
+  /** The balance snapshot this session appended when it ended (opt-in), and its site or cash asset. */
   snapshotId: string | null;
+  snapshotHoldingId: string | null;
 }
 
 /** The filter key of a session's place: "site:<id>" or "venue:<id>". */

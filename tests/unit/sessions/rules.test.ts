@@ -31,6 +31,7 @@ function session(over: Partial<SessionDto> = {}): SessionDto {
     notes: null,
     tags: [],
     snapshotId: null,
+    snapshotHoldingId: null,
     ...over,
   };
 }
