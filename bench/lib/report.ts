@@ -2,7 +2,7 @@
 import type { BenchResults } from './results';
 import { checkTargets, findings, type TargetCheck } from './targets';
 import { MODES, MODE_LABEL, type Mode } from './server';
-import { PAGES, PAGE_LABEL, type ModeResult } from '../sections/app-level';
+import { PAGES, PAGE_LABEL, measuredPages, type ModeResult } from '../sections/app-level';
 import { DEPLOY_VARIANT_LABEL } from '../sections/deploy';
 import { fmtBytes, fmtMs, fmtNum, fmtRatio } from './stats';
 
@@ -58,7 +58,7 @@ function appTable(r: BenchResults): string {
     modes.includes('ours') && modes.includes(other) ? fmtRatio(get('ours').pages[page].rps, get(other).pages[page].rps) : 'n/a';
   return table(
     ['Page', ...modes.map((m) => MODE_LABEL[m]), 'ours / no cache', 'ours / peer', 'ours / Next default'],
-    PAGES.map((page) => [PAGE_LABEL[page], ...modes.map((m) => cell(get(m), page)), ratio(page, 'nocache'), ratio(page, 'peer'), ratio(page, 'default')]),
+    measuredPages(app.modes).map((page) => [PAGE_LABEL[page], ...modes.map((m) => cell(get(m), page)), ratio(page, 'nocache'), ratio(page, 'peer'), ratio(page, 'default')]),
   );
 }
 
@@ -298,8 +298,9 @@ export function renderSvg(r: BenchResults): string {
     parts.push(`<text x="20" y="${y}" font-size="14" font-weight="bold">App level: requests/s (higher is better), ${r.app.connections} connections</text>`);
     const top = y + 20;
     const h = 170;
-    const panelW = (W - 60) / PAGES.length;
-    PAGES.forEach((page, pi) => {
+    const pages = measuredPages(r.app.modes);
+    const panelW = (W - 60) / pages.length;
+    pages.forEach((page, pi) => {
       const px = 30 + pi * panelW;
       const vals = modes.map((m) => r.app!.modes.find((v) => v.mode === m)!.pages[page].rps);
       const max = Math.max(...vals, 1);

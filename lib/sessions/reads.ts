@@ -6,7 +6,7 @@ import { tags } from '@/lib/data-cache/tags';
 import { createRateWalker } from '@/lib/domain/currency';
 import { dayKeyToDate } from '@/lib/domain/days';
 import { rateHistory } from '@/lib/rates/reads';
-import { matchesFilter, type SessionDto, type SessionFilter } from '@/lib/sessions/rules';
+import { filterOptionsOf, matchesFilter, type SessionDto, type SessionFilter, type SessionFilterOptions } from '@/lib/sessions/rules';
 import { computeStats, type SessionStats } from '@/lib/sessions/stats';
 
 // Session reads. The list is the user's rows (pages filter it in memory, like transfers); the
@@ -72,6 +72,16 @@ export const listSessions = defineUserRead({
   name: 'sessions',
   tags: (userId: string) => [tags.sessions(userId)],
   load: (userId: string): Promise<SessionDto[]> => loadSessions(userId),
+});
+
+/**
+ * The filter's choices (stakes, tags, venues that occur): computed once and cached small, so the
+ * statistics page of a user with thousands of sessions reads no session rows at all.
+ */
+export const sessionFilterOptions = defineUserRead({
+  name: 'session-filter-options',
+  tags: (userId: string) => [tags.sessions(userId)],
+  load: async (userId: string): Promise<SessionFilterOptions> => filterOptionsOf(await loadSessions(userId)),
 });
 
 /** The running session (live timer), shown on every page: its own small read. */

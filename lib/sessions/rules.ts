@@ -131,6 +131,21 @@ export interface SessionDto extends SessionMoney, SessionTime {
   snapshotHoldingId: string | null;
 }
 
+/** What the sessions filter can offer: only values some session has (venues as filter keys). */
+export interface SessionFilterOptions {
+  stakes: string[];
+  tags: string[];
+  venueKeys: string[];
+}
+
+export function filterOptionsOf(all: readonly SessionDto[]): SessionFilterOptions {
+  return {
+    stakes: [...new Set(all.map(stakesLabel).filter((s): s is string => s !== null))].sort(),
+    tags: [...new Set(all.flatMap((s) => s.tags))].sort((a, b) => a.localeCompare(b)),
+    venueKeys: [...new Set(all.map(venueKey))],
+  };
+}
+
 /** The filter key of a session's place: "site:<id>" or "venue:<id>". */
 export function venueKey(s: Pick<SessionDto, 'siteId' | 'venueId'>): string {
   return s.siteId ? `site:${s.siteId}` : s.venueId ? `venue:${s.venueId}` : 'none';

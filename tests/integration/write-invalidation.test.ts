@@ -23,7 +23,7 @@ import { appendSnapshot, createHolding, deleteHolding, deleteSnapshot, moveHoldi
 import { listAchievements } from '@/lib/progress/reads';
 import { listTransfers } from '@/lib/transfers/reads';
 import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/transfers/writes';
-import { listSessions, listVenues, runningSession, sessionStats } from '@/lib/sessions/reads';
+import { listSessions, listVenues, runningSession, sessionFilterOptions, sessionStats } from '@/lib/sessions/reads';
 import { addRebuy, createSession, deleteSession, endSession, startSession, updateSession } from '@/lib/sessions/writes';
 import type { SessionInput } from '@/lib/sessions/schemas';
 
@@ -73,6 +73,7 @@ async function observe(userId: string): Promise<Observed[]> {
     [runningSession, [userId]],
     [listVenues, [userId]],
     [sessionStats, [userId, 'USD', {}]],
+    [sessionFilterOptions, [userId]],
     ...knownHoldings.map((id): [Read, unknown[]] => [holdingHistory, [userId, id]]),
   ];
   return Promise.all(

@@ -2,7 +2,7 @@ import 'server-only';
 import { listHoldings } from '@/lib/holdings/reads';
 import { listVenues } from '@/lib/sessions/reads';
 import { holdingPath, isCashAsset } from '@/lib/holdings/kinds';
-import { stakesLabel, venueKey, venueLabel, type SessionDto } from '@/lib/sessions/rules';
+import { filterOptionsOf, venueLabel, type SessionDto, type SessionFilterOptions } from '@/lib/sessions/rules';
 
 export interface Places {
   sites: { id: string; name: string; currency: string }[];
@@ -43,11 +43,10 @@ export function placeOptions(places: Places): { value: string; label: string }[]
   ];
 }
 
-/** Options of the filter built from the sessions themselves: only values that can match. */
-export function filterChoices(all: SessionDto[], places: Places) {
-  const stakes = [...new Set(all.map(stakesLabel).filter((s): s is string => s !== null))].sort();
-  const tags = [...new Set(all.flatMap((s) => s.tags))].sort((a, b) => a.localeCompare(b));
-  const venues = [...new Set(all.map(venueKey))].map((key) => ({ value: key, label: venueLabel(key, places) })).sort((a, b) => a.label.localeCompare(b.label));
+/** Options of the filter built from the sessions themselves (or their cached options): only values that can match. */
+export function filterChoices(sessions: SessionDto[] | SessionFilterOptions, places: Places) {
+  const { stakes, tags, venueKeys } = Array.isArray(sessions) ? filterOptionsOf(sessions) : sessions;
+  const venues = venueKeys.map((key) => ({ value: key, label: venueLabel(key, places) })).sort((a, b) => a.label.localeCompare(b.label));
   return { stakes, tags, venues };
 }
 

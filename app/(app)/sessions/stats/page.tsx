@@ -7,7 +7,7 @@ import { getProfile } from '@/lib/account/reads';
 import { formatMoney } from '@/lib/domain/money';
 import type { SearchParams } from '@/lib/fields/form-fields';
 import { BankrollChart } from '@/app/ui/chart';
-import { listSessions, sessionStats } from '@/lib/sessions/reads';
+import { sessionFilterOptions, sessionStats } from '@/lib/sessions/reads';
 import { formatDuration, venueLabel } from '@/lib/sessions/rules';
 import type { BreakdownRow } from '@/lib/sessions/stats';
 import { filterQuery, parseSessionFilter } from '@/lib/sessions/schemas';
@@ -67,7 +67,8 @@ function Breakdown({ title, rows, currency, id }: { title: string; rows: Breakdo
 
 export default async function SessionStatsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const [params, profile, all, places] = await Promise.all([searchParams, getProfile(user.id), listSessions(user.id), loadPlaces(user.id)]);
+  // No session rows here: the statistics and the filter's options are cached computed views.
+  const [params, profile, options, places] = await Promise.all([searchParams, getProfile(user.id), sessionFilterOptions(user.id), loadPlaces(user.id)]);
   const cur = profile.displayCurrency;
   const { filter, problems } = parseSessionFilter(params);
   const axis = parseChartAxis(params);
@@ -87,7 +88,7 @@ export default async function SessionStatsPage({ searchParams }: { searchParams:
       </p>
       <h1>Session statistics</h1>
       <p className="lead">Ended sessions only, in {cur}; each session converted at the exchange rates of the day it was played.</p>
-      <SessionFilterForm action="/sessions/stats" keep={withAxis('', axis) ? { x: axis } : {}} filter={filter} filtered={Object.keys(filter).length > 0} {...filterChoices(all, places)} />
+      <SessionFilterForm action="/sessions/stats" keep={withAxis('', axis) ? { x: axis } : {}} filter={filter} filtered={Object.keys(filter).length > 0} {...filterChoices(options, places)} />
       {problems.map((p) => (
         <p key={p} className="form-message error" role="alert">
           {p}
