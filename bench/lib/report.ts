@@ -244,7 +244,7 @@ export function renderMarkdown(r: BenchResults, svgName: string): string {
       '',
       '## 2. App level: requests/s and p50 / p99 latency',
       '',
-      `autocannon in a separate process, ${r.app.connections} connections, ${r.app.seconds} s per page after a warm-up; the dashboard rotates over ${r.app.users} signed-in bench users (each 20 sites x 365 snapshots, 1,000 transfers), the article page over ${r.app.slugs} articles, the index over ${r.app.indexPages} pages. One \`next start\` process per mode, same build. "no data cache" = \`unstable_cache\` bypassed (STAKEEASY_DATA_CACHE=off) with Next's default handler, so its article pages are still ISR-cached whole.`,
+      `autocannon in a separate process, ${r.app.connections} connections, ${r.app.seconds} s per page after a warm-up; the dashboard rotates over ${r.app.users} signed-in bench users (each 20 sites x 365 snapshots, 1,000 transfers), the article page over ${r.app.slugs} articles, the index over ${r.app.indexPages} pages${r.app.modes.every((m) => m.pages.stats) ? `, the session statistics over the same users (${(r.dataSet.counts.sessions ?? 0) / Math.max(1, r.dataSet.counts.users)} ended sessions each)` : ''}. One \`next start\` process per mode, same build. "no data cache" = \`unstable_cache\` bypassed (STAKEEASY_DATA_CACHE=off) with Next's default handler, so its article pages are still ISR-cached whole.`,
       '',
       appTable(r),
       '',
