@@ -202,8 +202,8 @@ export async function endSession(
     let balance = expire();
     if (target) {
       const update = await balanceUpdate(tx, userId, target, ended, now);
-      if (typeof update === 'string') throw new BalanceUnavailable(update);
-      if ('status' in update) throw new HoldingNotFound(); // NOT_FOUND: the only answer with a status
+      if (update.status === 'unavailable') throw new BalanceUnavailable(update.reason);
+      if (update.status === 'not-found') throw new HoldingNotFound();
       snapshotId = update.snapshotId;
       balance = update.invalidation;
       await tx.playSession.update({ where: { id: running.id }, data: { snapshotId } });
@@ -222,24 +222,27 @@ class HoldingNotFound extends Error {}
 
 type Ended = { kind: 'CASH' | 'TOURNAMENT'; buyIn: Decimal.Value; fee: Decimal.Value; reEntries: number; rebuys: Decimal.Value; cashOut: Decimal.Value | null; expenses: Decimal.Value; currency: string };
 
+type BalanceUpdate = { status: 'ok'; snapshotId: string; invalidation: Invalidation } | { status: 'unavailable'; reason: string } | typeof NOT_FOUND;
+
 /**
- * The holding's new snapshot: its newest balance + the session's result. The reason as text when
- * it cannot be done; NOT_FOUND for a cash asset id that is not the user's (a forged form).
+ * The holding's new snapshot: its newest balance + the session's result; why it cannot be done;
+ * or NOT_FOUND for a cash asset id that is not the user's (a forged form).
  */
-async function balanceUpdate(tx: Tx, userId: string, target: BalanceTarget, s: Ended, now: Date): Promise<string | typeof NOT_FOUND | { snapshotId: string; invalidation: Invalidation }> {
+async function balanceUpdate(tx: Tx, userId: string, target: BalanceTarget, s: Ended, now: Date): Promise<BalanceUpdate> {
   const word = target.kind === 'POKER_SITE' ? 'site' : 'asset';
+  const unavailable = (reason: string) => ({ status: 'unavailable' as const, reason });
   const holding = await tx.holding.findFirst({
     where: { id: target.holdingId, userId, kind: target.kind },
     select: { kind: true, assetType: true, currency: true, snapshots: { orderBy: [{ recordedAt: 'desc' }, { createdAt: 'desc' }], take: 1, select: { amount: true } } },
   });
-  if (!holding) return target.kind === 'ASSET' ? NOT_FOUND : 'The site of this session no longer exists.';
-  if (target.kind === 'ASSET' && !isCashAsset(holding)) return 'Only a cash asset (an asset of type "Cash") can take a live session\'s result.';
-  if (holding.currency !== s.currency) return `The ${word} keeps its balance in ${holding.currency} and the session was in ${s.currency}: update the balance by hand.`;
+  if (!holding) return target.kind === 'ASSET' ? NOT_FOUND : unavailable('The site of this session no longer exists.');
+  if (target.kind === 'ASSET' && !isCashAsset(holding)) return unavailable('Only a cash asset (an asset of type "Cash") can take a live session\'s result.');
+  if (holding.currency !== s.currency) return unavailable(`The ${word} keeps its balance in ${holding.currency} and the session was in ${s.currency}: update the balance by hand.`);
   const result = sessionResult({ ...s, buyIn: String(s.buyIn), fee: String(s.fee), rebuys: String(s.rebuys), cashOut: String(s.cashOut), expenses: String(s.expenses) })!;
   const previous = holding.snapshots[0]?.amount.toString() ?? '0';
   const next = result.plus(previous);
-  if (next.isNegative()) return `The ${word}'s balance (${previous} ${holding.currency}) is smaller than this session's loss: update the balance by hand.`;
+  if (next.isNegative()) return unavailable(`The ${word}'s balance (${previous} ${holding.currency}) is smaller than this session's loss: update the balance by hand.`);
   const written = await appendSnapshotInTx(tx, { userId, kind: target.kind, holdingId: target.holdingId }, { amount: next, currency: holding.currency, recordedAt: now }, now);
-  if (written.status !== 'ok') return `The ${word} of this session no longer exists.`;
-  return { snapshotId: written.snapshotId, invalidation: written.invalidation };
+  if (written.status !== 'ok') return unavailable(`The ${word} of this session no longer exists.`);
+  return { status: 'ok', snapshotId: written.snapshotId, invalidation: written.invalidation };
 }
