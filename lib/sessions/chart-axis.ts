@@ -23,14 +23,19 @@ export function parseChartAxis(params: SearchParams): ChartAxis {
   return value === 'hours' ? 'hours' : 'date';
 }
 
+/** The axis as form fields (hidden inputs of the filter form): none for the default date. */
+export function axisFields(axis: ChartAxis): Record<string, string> {
+  return axis === 'date' ? {} : { x: axis };
+}
+
 /**
  * A query string ("?kind=CASH") with the axis set in it: the date is the default, so it takes
  * no parameter. Every other parameter is kept, so switching the axis keeps the filter and range.
  */
 export function withAxis(search: string, axis: ChartAxis): string {
   const params = new URLSearchParams(search);
-  if (axis === 'date') params.delete('x');
-  else params.set('x', axis);
+  params.delete('x');
+  for (const [name, value] of Object.entries(axisFields(axis))) params.set(name, value);
   const s = params.toString();
   return s ? `?${s}` : '';
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { chartGeometry, DEFAULT_LAYOUT } from '@/lib/bankroll/chart-series';
 import { addDays } from '@/lib/domain/days';
-import { chartTables, chartView, formatHours, hoursAxis, hoursSummaryRows, parseChartAxis, withAxis, type SessionChartPoint } from '@/lib/sessions/chart-axis';
+import { axisFields, chartTables, chartView, formatHours, hoursAxis, hoursSummaryRows, parseChartAxis, withAxis, type SessionChartPoint } from '@/lib/sessions/chart-axis';
 
 const point = (day: string, minutes: number, profit = '0.00'): SessionChartPoint => ({ day, bankroll: profit, profit, minutes });
 
@@ -24,6 +24,13 @@ describe('withAxis', () => {
     expect(withAxis('', 'date')).toBe('');
     expect(withAxis('', 'hours')).toBe('?x=hours');
     expect(withAxis('?x=hours', 'hours')).toBe('?x=hours');
+  });
+});
+
+describe('axisFields', () => {
+  it('are the hidden fields that keep the axis through the filter form', () => {
+    expect(axisFields('date')).toEqual({});
+    expect(axisFields('hours')).toEqual({ x: 'hours' });
   });
 });
 

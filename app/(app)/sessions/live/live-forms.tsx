@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { initialFormState, type FormState } from '@/lib/forms';
 import { Field, FormMessage, SubmitButton } from '@/app/ui/form';
@@ -65,6 +66,11 @@ export function EndForm({ action: serverAction, tournament, balanceKind, cashAss
           </p>
           {errorText}
         </div>
+      )}
+      {balanceKind === 'ASSET' && cashAssets.length === 0 && (
+        <p className="hint" data-testid="no-cash-asset">
+          To let a live session update your cash, <Link href="/assets/new">add an asset</Link> of type &quot;Cash&quot;.
+        </p>
       )}
       {balanceKind === 'ASSET' && cashAssets.length > 0 && (
         <div className="field">

@@ -16,7 +16,7 @@ import { filterChoices, loadPlaces } from '../places';
 import { resultClass } from '../values';
 import { addDays, monthsBefore, toDayKey } from '@/lib/domain/days';
 import { formatDayLong } from '@/lib/bankroll/chart-series';
-import { AXIS_LABELS, CHART_AXES, chartView, formatHours, parseChartAxis, withAxis, type ChartAxis } from '@/lib/sessions/chart-axis';
+import { AXIS_LABELS, CHART_AXES, axisFields, chartView, formatHours, parseChartAxis, withAxis, type ChartAxis } from '@/lib/sessions/chart-axis';
 
 /** The chart's ranges as "from" days (the rest of the filter kept). */
 function ranges(today: string): { label: string; from?: string }[] {
@@ -88,7 +88,7 @@ export default async function SessionStatsPage({ searchParams }: { searchParams:
       </p>
       <h1>Session statistics</h1>
       <p className="lead">Ended sessions only, in {cur}; each session converted at the exchange rates of the day it was played.</p>
-      <SessionFilterForm action="/sessions/stats" keep={withAxis('', axis) ? { x: axis } : {}} filter={filter} filtered={Object.keys(filter).length > 0} {...filterChoices(options, places)} />
+      <SessionFilterForm action="/sessions/stats" keep={axisFields(axis)} filter={filter} filtered={Object.keys(filter).length > 0} {...filterChoices(options, places)} />
       {problems.map((p) => (
         <p key={p} className="form-message error" role="alert">
           {p}
