@@ -37,6 +37,16 @@ export interface SessionRecord<When> {
   tags: string[];
 }
 
+/**
+ * The balance snapshot a session's result went into (ending it updated a site or cash asset), as
+ * the account export names it: the holding by kind and name, and the snapshot's time.
+ */
+export interface SessionSnapshotRef<When> {
+  holdingKind: 'POKER_SITE' | 'ASSET';
+  holding: string;
+  recordedAt: When;
+}
+
 export const KIND_LABELS: Readonly<Record<SessionKind, string>> = { CASH: 'Cash game', TOURNAMENT: 'Tournament' };
 export const GAME_LABELS: Readonly<Record<Game, string>> = {
   NLHE: "No-limit Hold'em",

@@ -137,10 +137,18 @@ export function accountData({ min = 0 } = {}): fc.Arbitrary<AccountData> {
       achievements: fc.uniqueArray(fc.record({ code: fc.constantFrom(...ACHIEVEMENT_CODES), unlockedAt: instant }), { minLength: min, maxLength: 4, selector: (a) => a.code }),
       articleReads: fc.uniqueArray(fc.record({ slug, readAt: instant }), { minLength: min, maxLength: 4, selector: (r) => r.slug }),
     })
-    // Sessions name the file's own poker sites (an import refuses an unknown one).
+    // Sessions name the file's own poker sites (an import refuses an unknown one), and some name
+    // the file's snapshot their result went into (each snapshot at most once).
     .chain((d) => {
       const sites = d.holdings.filter((h) => h.kind === 'POKER_SITE').map((h) => h.name);
-      return fc.array(session(sites), { minLength: min, maxLength: 5 }).map((sessions) => ({ ...d, sessions: oneSpellingPerVenue(sessions) }));
+      const refs = [...new Map(d.holdings.flatMap((h) => h.snapshots.map((x) => ({ holdingKind: h.kind, holding: h.name, recordedAt: x.recordedAt }))).map((r) => [`${r.holdingKind}:${r.holding.toLowerCase()}:${r.recordedAt}`, r])).values()];
+      return fc
+        .tuple(fc.array(session(sites), { minLength: min, maxLength: 5 }), fc.shuffledSubarray(refs), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }))
+        .map(([sessions, picked, linked]) => {
+          let next = 0;
+          const withRefs = sessions.map((x, i) => ({ ...x, balanceSnapshot: linked[i] && next < picked.length ? picked[next++] : null }));
+          return { ...d, sessions: oneSpellingPerVenue(withRefs) };
+        });
     })
     .map((d) => {
       const next = { POKER_SITE: 0, ASSET: 0 };
@@ -168,7 +176,12 @@ export function expectedPlan(data: AccountData): ImportPlan {
     goals: data.goals.map((g) => ({ ...g, createdAt: at(g.createdAt), completedAt: atOrNull(g.completedAt), archivedAt: atOrNull(g.archivedAt) })),
     achievements: data.achievements.map((a) => ({ code: a.code as ImportPlan['achievements'][number]['code'], unlockedAt: at(a.unlockedAt) })),
     articleReads: data.articleReads.map((r) => ({ slug: r.slug, readAt: at(r.readAt) })),
-    sessions: data.sessions.map((x) => ({ ...x, startedAt: at(x.startedAt), endedAt: at(x.endedAt) })),
+    sessions: data.sessions.map((x) => ({
+      ...x,
+      startedAt: at(x.startedAt),
+      endedAt: at(x.endedAt),
+      balanceSnapshot: x.balanceSnapshot ? { ...x.balanceSnapshot, recordedAt: at(x.balanceSnapshot.recordedAt) } : null,
+    })),
   };
 }
 

@@ -138,7 +138,11 @@ describe('an import that is refused writes nothing', () => {
       ...data,
       holdings: data.holdings.map((h) => ({ ...h, name: renamed(h.name) })),
       // The sessions name the renamed sites.
-      sessions: data.sessions.map((x) => ({ ...x, site: x.site === null ? null : renamed(x.site) })),
+      sessions: data.sessions.map((x) => ({
+        ...x,
+        site: x.site === null ? null : renamed(x.site),
+        balanceSnapshot: x.balanceSnapshot && { ...x.balanceSnapshot, holding: renamed(x.balanceSnapshot.holding) },
+      })),
       goals: data.goals.filter((g) => g.status !== 'ACTIVE'),
     };
     const before = await tableCounts();
