@@ -1,7 +1,8 @@
 /**
  * The benchmark data set (issue 6): 100 users, each with 20 poker sites x 365 daily balance
- * snapshots (730,000 snapshots) and 1,000 deposits/withdrawals (100,000 transfers), plus 470
- * articles on top of the 30 seed articles (500 published).
+ * snapshots (730,000 snapshots), 1,000 deposits/withdrawals (100,000 transfers) and 5,000 ended
+ * play sessions over the year (500,000 sessions, issue 11), plus 470 articles on top of the 30
+ * seed articles (500 published).
  *
  *   npx tsx bench/generate-data.ts [--force] [--users=100] [--articles=500]
  *
@@ -32,6 +33,7 @@ export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/st
 export const SITES_PER_USER = 20;
 export const SNAPSHOT_DAYS = 365;
 export const TRANSFERS_PER_USER = 1000;
+export const SESSIONS_PER_USER = 5000;
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD'] as const;
 const BATCH_ROWS = 20_000;
 const DAY_MS = 86_400_000;
@@ -125,6 +127,7 @@ export interface DataSetCounts {
   holdings: number;
   snapshots: number;
   transfers: number;
+  sessions: number;
   publishedArticles: number;
 }
 
@@ -135,6 +138,7 @@ export async function countDataSet(c: pg.Client): Promise<DataSetCounts> {
     holdings: await one(`SELECT count(*) AS n FROM "Holding" WHERE id LIKE 'bench\\_h%'`),
     snapshots: await one(`SELECT count(*) AS n FROM "BalanceSnapshot" WHERE id LIKE 'bench\\_s%'`),
     transfers: await one(`SELECT count(*) AS n FROM "Transfer" WHERE id LIKE 'bench\\_t%'`),
+    sessions: await one(`SELECT count(*) AS n FROM "PlaySession" WHERE id LIKE 'bench\\_p%'`),
     publishedArticles: await one(`SELECT count(*) AS n FROM "Article" WHERE status = 'PUBLISHED'`),
   };
 }
@@ -145,6 +149,7 @@ export function expectedCounts(spec: DataSetSpec): DataSetCounts {
     holdings: spec.users * SITES_PER_USER,
     snapshots: spec.users * SITES_PER_USER * SNAPSHOT_DAYS,
     transfers: spec.users * TRANSFERS_PER_USER,
+    sessions: spec.users * SESSIONS_PER_USER,
     publishedArticles: spec.articles,
   };
 }
@@ -154,6 +159,7 @@ const complete = (have: DataSetCounts, want: DataSetCounts) =>
   have.holdings === want.holdings &&
   have.snapshots === want.snapshots &&
   have.transfers === want.transfers &&
+  have.sessions === want.sessions &&
   have.publishedArticles >= want.publishedArticles;
 
 async function insertUsers(c: pg.Client, spec: DataSetSpec, now: Date, log: (s: string) => void): Promise<void> {
@@ -196,6 +202,26 @@ async function insertUsers(c: pg.Client, spec: DataSetSpec, now: Date, log: (s: 
     { name: 'createdAt', type: 'timestamptz' },
     { name: 'updatedAt', type: 'timestamptz' },
   ]);
+  const sessions = new ColumnBatch(c, 'PlaySession', [
+    { name: 'id', type: 'text' },
+    { name: 'userId', type: 'text' },
+    { name: 'kind', type: 'text', cast: '"PlaySessionKind"' },
+    { name: 'game', type: 'text', cast: '"PokerGame"' },
+    { name: 'siteId', type: 'text' },
+    { name: 'currency', type: 'text' },
+    { name: 'smallBlind', type: 'numeric' },
+    { name: 'bigBlind', type: 'numeric' },
+    { name: 'buyIn', type: 'numeric' },
+    { name: 'fee', type: 'numeric' },
+    { name: 'reEntries', type: 'int' },
+    { name: 'rebuys', type: 'numeric' },
+    { name: 'cashOut', type: 'numeric' },
+    { name: 'hands', type: 'int' },
+    { name: 'startedAt', type: 'timestamptz' },
+    { name: 'endedAt', type: 'timestamptz' },
+    { name: 'createdAt', type: 'timestamptz' },
+    { name: 'updatedAt', type: 'timestamptz' },
+  ]);
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const firstDay = today - (SNAPSHOT_DAYS - 1) * DAY_MS;
   const created = new Date(firstDay - DAY_MS).toISOString();
@@ -229,10 +255,48 @@ async function insertUsers(c: pg.Client, spec: DataSetSpec, now: Date, log: (s: 
       const iso = day.toISOString();
       await transfers.add(`bench_t${pad(u, 3)}_${pad(t, 4)}`, benchUserId(u), type, amount, siteCurrency(u, rnd.int(0, SITES_PER_USER - 1)), iso.slice(0, 10), iso, iso);
     }
+    await addSessions(sessions, u, rnd, firstDay, (k) => holdingId(u, k), (k) => siteCurrency(u, k));
     if (u % 20 === 0) log(`  users: ${u}/${spec.users}`);
   }
   await snapshots.flush();
   await transfers.flush();
+  await sessions.flush();
+}
+
+const CASH_STAKES = [
+  ['0.25', '0.50'],
+  ['0.50', '1.00'],
+  ['1.00', '2.00'],
+  ['2.00', '5.00'],
+] as const;
+
+/**
+ * SESSIONS_PER_USER ended sessions spread over the year at the user's sites (online players
+ * multi-table: about 14 a day): three in four cash games (100 big blinds in, a result that
+ * varies around a small win rate, hands counted), the rest tournaments with a fee and, rarely,
+ * a cash. Ids bench_p<user>_<n>; no tags (the bench measures the statistics, not the filter).
+ */
+async function addSessions(batch: ColumnBatch, u: number, rnd: ReturnType<typeof createRandom>, firstDay: number, siteId: (k: number) => string, currency: (k: number) => string): Promise<void> {
+  for (let n = 0; n < SESSIONS_PER_USER; n++) {
+    const k = rnd.int(0, SITES_PER_USER - 1);
+    const start = firstDay + rnd.int(0, SNAPSHOT_DAYS - 1) * DAY_MS + rnd.int(8, 22) * 3_600_000 + rnd.int(0, 59) * 60_000;
+    const minutes = rnd.int(20, 300);
+    const end = start + minutes * 60_000;
+    const id = `bench_p${pad(u, 3)}_${pad(n, 4)}`;
+    const at = new Date(end).toISOString();
+    if (rnd.chance(0.75)) {
+      const [sb, bb] = CASH_STAKES[rnd.int(0, CASH_STAKES.length - 1)];
+      const buyIn = Number(bb) * 100;
+      const cashOut = Math.max(0, buyIn + (rnd.gaussian() * 40 + 2) * Number(bb));
+      const game = rnd.chance(0.7) ? 'NLHE' : 'PLO';
+      await batch.add(id, benchUserId(u), 'CASH', game, siteId(k), currency(k), sb, bb, buyIn.toFixed(2), '0', 0, '0', cashOut.toFixed(2), rnd.int(50, 600), new Date(start).toISOString(), at, at, at);
+    } else {
+      const buyIn = [5, 10, 22, 55][rnd.int(0, 3)];
+      const fee = (buyIn * 0.1).toFixed(2);
+      const cashOut = rnd.chance(0.15) ? buyIn * rnd.between(1.5, 20) : 0;
+      await batch.add(id, benchUserId(u), 'TOURNAMENT', 'NLHE', siteId(k), currency(k), null, null, buyIn.toFixed(2), fee, rnd.int(0, 1), '0', cashOut.toFixed(2), null, new Date(start).toISOString(), at, at, at);
+    }
+  }
 }
 
 async function insertArticles(c: pg.Client, spec: DataSetSpec, now: Date): Promise<number> {

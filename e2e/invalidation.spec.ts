@@ -831,6 +831,27 @@ const IMPLS: Record<InvalidationRowName, RowImpl> = {
     ],
   },
 
+  'end a live session at a venue with a cash asset update': {
+    arrange: async (w, s) => {
+      await w.a.goto('/sessions/live');
+      if (await w.a.getByRole('form', { name: 'End the session' }).count()) await endLiveSession(w.a, '100');
+      s.name = `Pocket ${stampOf()}`;
+      s.id = await addHolding(w.a, 'assets', { name: `${s.name}`, amount: '300.00', assetType: 'Cash' });
+      w.hasHolding = true;
+      await startLiveSession(w.a, 'A new live venue…', '100', `Club ${stampOf()}`);
+    },
+    act: async (w, s) => {
+      await endLiveSession(w.a, '180', `${s.name} (USD)`);
+    },
+    reads: [
+      runningBanner(true, false),
+      livePage('$100.00', null),
+      sessionTotals('/sessions/stats', 8000, 1),
+      holdingPage('assets', { balance: '$300.00', rows: 1 }, { balance: '$380.00', rows: 2 }),
+      dashboard({ bankroll: 8000 }, { name: oneSite, old: '$300.00', fresh: '$380.00' }),
+    ],
+  },
+
   'change the display currency': {
     arrange: async (w) => ensureTransfer(w),
     act: async (w) => setCurrency(w.a, 'EUR'),

@@ -24,6 +24,7 @@ import {
   notFoundHeading,
   snapshotIds,
   stampOf,
+  startLiveSession,
   updateBalance,
 } from './tables/ui';
 
@@ -263,6 +264,26 @@ const ACTIONS: Record<IsolationActionRowName, (w: World) => Promise<void>> = {
   "edit A's session": (w) =>
     forgeOwnForm(w.b.page, `/sessions/${w.b.session}/edit`, 'form.session-form', { id: w.a.session }, (f) => f.getByLabel('Cash-out').fill('1'), 'Save changes'),
   "delete A's session": (w) => forgeOwnForm(w.b.page, `/sessions/${w.b.session}/delete`, 'form:has(input[name="id"])', { id: w.a.session }, noFill, 'Delete session'),
+  "end B's live session into A's cash asset": async (w) => {
+    const page = w.b.page;
+    await startLiveSession(page, 'A new live venue…', '10', 'Isolation club');
+    await page.goto('/sessions/live');
+    const form = page.getByRole('form', { name: 'End the session' });
+    await form.getByLabel(/^Cash-out/).fill('500');
+    // B is offered B's own cash asset only; point the select at A's just before submitting.
+    await form.getByLabel('Update a cash asset with this result').evaluate((el, value) => {
+      const select = el as HTMLSelectElement;
+      select.add(new Option('forged', value));
+      select.value = value;
+    }, w.a.asset);
+    await form.getByRole('button', { name: 'End session', exact: true }).click();
+    await expect(notFoundHeading(page)).toBeVisible();
+    // The running session (not part of the export) is discarded, so the next rows start clean.
+    await page.goto('/sessions/live');
+    await page.getByRole('link', { name: 'Discard this session…' }).click();
+    await page.getByRole('button', { name: 'Delete session', exact: true }).click();
+    await expect(page).toHaveURL(/\/sessions\?done=deleted$/);
+  },
   "archive A's goal": (w) => forgeOwnForm(w.b.page, '/goals', 'form:has(input[name="goalId"])', { goalId: w.a.goal }, noFill, 'Archive this goal'),
 
   'a non-admin submits the new-article form': (w) =>

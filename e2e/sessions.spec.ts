@@ -43,6 +43,12 @@ test('sessions: log, statistics, live timer that survives reloads and sign-out, 
   // A filter narrows the statistics.
   await page.goto('/sessions/stats?kind=CASH');
   await expect(page.getByTestId('stats-profit')).toHaveText('$150.00');
+  // The chart's x axis: hours played, the filter kept; the table alternative follows the axis.
+  await page.getByTestId('chart-axis-hours').click();
+  await expect(page).toHaveURL(/\/sessions\/stats\?kind=CASH&x=hours$/);
+  await expect(page.getByTestId('stats-profit')).toHaveText('$150.00');
+  await expect(page.getByTestId('chart-summary')).toContainText('h played');
+  await expect(page.locator('figure.chart table th[scope="col"]').first()).toHaveText('Hours played');
 
   // Bad input: messages next to the fields, nothing saved.
   await page.goto('/sessions/new');

@@ -6,9 +6,9 @@ import {
   chartGeometry,
   formatAmountTick,
   formatDayLong,
-  formatDayTick,
   summaryRows,
   type ChartPoint,
+  type XAxis,
 } from '@/lib/bankroll/chart-series';
 
 // Server-rendered SVG line chart of bankroll and profit: no client JS. The SVG
@@ -21,10 +21,17 @@ const SERIES = [
   { key: 'profit', label: 'Profit', color: 'var(--chart-profit)', dash: '7 5' },
 ] as const;
 
-interface Props {
-  points: readonly ChartPoint[];
+interface Props<P extends ChartPoint> {
+  points: readonly P[];
   /** Rows of the data table; by default derived from `points`. */
-  tableRows?: readonly ChartPoint[];
+  tableRows?: readonly P[];
+  /**
+   * Another x axis than the date (hours played). The table then leads with the same value, so
+   * the text alternative reads along the axis the chart is drawn on, and gives the date next.
+   */
+  xAxis?: XAxis & { tableCell: (point: P) => string; tableCaption: string };
+  /** Replaces the summary sentence (which describes a date axis). */
+  summary?: string;
   currency: string;
   /** Unique per page: ids of the title, description and caption derive from it. */
   id?: string;
@@ -35,18 +42,28 @@ interface Props {
   profitLabel?: string;
 }
 
-export function BankrollChart({ points, tableRows, currency, id = 'bankroll-chart', heading = 'Bankroll and profit over time', lines = 'both', profitLabel = 'Profit' }: Props) {
+export function BankrollChart<P extends ChartPoint>({
+  points,
+  tableRows,
+  xAxis,
+  summary: givenSummary,
+  currency,
+  id = 'bankroll-chart',
+  heading = 'Bankroll and profit over time',
+  lines = 'both',
+  profitLabel = 'Profit',
+}: Props<P>) {
   if (points.length === 0) return null;
   const series = lines === 'both' ? SERIES : SERIES.filter((s) => s.key === 'profit').map((s) => ({ ...s, label: profitLabel }));
-  const g = chartGeometry(points, DEFAULT_LAYOUT);
+  const g = chartGeometry(points, DEFAULT_LAYOUT, xAxis);
   const first = points[0];
   const last = points[points.length - 1];
   const money = (amount: string) => formatMoney(new Decimal(amount), currency);
   const change = new Decimal(last.bankroll).minus(first.bankroll);
-  const summary = lines === 'profit' ? `${profitLabel} in ${currency} from ${formatDayLong(first.day)} to ${formatDayLong(last.day)}: ${money(last.profit)} on ${formatDayLong(last.day)}.` :
+  const summary = givenSummary ?? (lines === 'profit' ? `${profitLabel} in ${currency} from ${formatDayLong(first.day)} to ${formatDayLong(last.day)}: ${money(last.profit)} on ${formatDayLong(last.day)}.` :
     `Daily values in ${currency} from ${formatDayLong(first.day)} to ${formatDayLong(last.day)}. ` +
     `On ${formatDayLong(last.day)} the bankroll was ${money(last.bankroll)} and the profit ${money(last.profit)}; ` +
-    `the bankroll ${change.isNegative() ? 'fell' : 'grew'} by ${money(change.abs().toFixed(2))} over the period.`;
+    `the bankroll ${change.isNegative() ? 'fell' : 'grew'} by ${money(change.abs().toFixed(2))} over the period.`);
   const { width, height } = DEFAULT_LAYOUT;
   const { plot } = g;
 
@@ -77,20 +94,20 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
                 </text>
               </g>
             ))}
-            {g.xTicks.map((t, i) => (
-              <g key={`x${t.day}`}>
+            {g.axisTicks.map((t, i) => (
+              <g key={`x${t.x}`}>
                 <line x1={t.x} x2={t.x} y1={plot.bottom} y2={plot.bottom + 5} style={{ stroke: 'var(--axis)' }} />
                 <text
                   x={t.x}
                   y={plot.bottom + 20}
-                  textAnchor={g.xTicks.length > 1 && i === 0 ? 'start' : g.xTicks.length > 1 && i === g.xTicks.length - 1 ? 'end' : 'middle'}
+                  textAnchor={g.axisTicks.length > 1 && i === 0 ? 'start' : g.axisTicks.length > 1 && i === g.axisTicks.length - 1 ? 'end' : 'middle'}
                 >
-                  {formatDayTick(t.day, g.spanDays)}
+                  {t.label}
                 </text>
               </g>
             ))}
             <text x={plot.left} y={height - 4} fontSize="11">
-              Date
+              {g.axisTitle}
             </text>
             <text x={12} y={plot.top + (plot.bottom - plot.top) / 2} fontSize="11" textAnchor="middle" transform={`rotate(-90 12 ${plot.top + (plot.bottom - plot.top) / 2})`}>
               {`Amount (${currency})`}
@@ -118,12 +135,19 @@ export function BankrollChart({ points, tableRows, currency, id = 'bankroll-char
       <details>
         <summary>Show the chart data as a table</summary>
         <DataTable
-          caption={`${lines === 'both' ? 'Bankroll and profit at the end of each month and today' : `${profitLabel} at the end of each month and on the last day`}, in ${currency}`}
+          caption={`${
+            xAxis
+              ? xAxis.tableCaption
+              : lines === 'both'
+                ? 'Bankroll and profit at the end of each month and today'
+                : `${profitLabel} at the end of each month and on the last day`
+          }, in ${currency}`}
           rows={tableRows ?? summaryRows(points)}
           rowKey={(p) => p.day}
           columns={[
-            { header: 'Date', rowHeader: true, cell: (p) => formatDayLong(p.day) },
-            ...(lines === 'both' ? [{ header: 'Bankroll', num: true, cell: (p: ChartPoint) => money(p.bankroll) }] : []),
+            ...(xAxis ? [{ header: xAxis.title, rowHeader: true, cell: xAxis.tableCell }] : []),
+            { header: 'Date', rowHeader: !xAxis, cell: (p: P) => formatDayLong(p.day) },
+            ...(lines === 'both' ? [{ header: 'Bankroll', num: true, cell: (p: P) => money(p.bankroll) }] : []),
             { header: lines === 'both' ? 'Profit' : profitLabel, num: true, cell: (p) => money(p.profit) },
           ]}
         />

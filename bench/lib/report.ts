@@ -2,7 +2,7 @@
 import type { BenchResults } from './results';
 import { checkTargets, findings, type TargetCheck } from './targets';
 import { MODES, MODE_LABEL, type Mode } from './server';
-import { PAGES, PAGE_LABEL, type ModeResult } from '../sections/app-level';
+import { PAGES, PAGE_LABEL, measuredPages, type ModeResult } from '../sections/app-level';
 import { DEPLOY_VARIANT_LABEL } from '../sections/deploy';
 import { USE_CACHE_LABEL, type UseCacheMode } from '../sections/use-cache';
 import { fmtBytes, fmtMs, fmtNum, fmtRatio } from './stats';
@@ -59,7 +59,7 @@ function appTable(r: BenchResults): string {
     modes.includes('ours') && modes.includes(other) ? fmtRatio(get('ours').pages[page].rps, get(other).pages[page].rps) : 'n/a';
   return table(
     ['Page', ...modes.map((m) => MODE_LABEL[m]), 'ours / no cache', 'ours / peer', 'ours / Next default'],
-    PAGES.map((page) => [PAGE_LABEL[page], ...modes.map((m) => cell(get(m), page)), ratio(page, 'nocache'), ratio(page, 'peer'), ratio(page, 'default')]),
+    measuredPages(app.modes).map((page) => [PAGE_LABEL[page], ...modes.map((m) => cell(get(m), page)), ratio(page, 'nocache'), ratio(page, 'peer'), ratio(page, 'default')]),
   );
 }
 
@@ -265,7 +265,7 @@ export function renderMarkdown(r: BenchResults, svgName: string): string {
       '',
       '## 2. App level: requests/s and p50 / p99 latency',
       '',
-      `autocannon in a separate process, ${r.app.connections} connections, ${r.app.seconds} s per page after a warm-up; the dashboard rotates over ${r.app.users} signed-in bench users (each 20 sites x 365 snapshots, 1,000 transfers), the article page over ${r.app.slugs} articles, the index over ${r.app.indexPages} pages. One \`next start\` process per mode, same build. "no data cache" = \`unstable_cache\` bypassed (STAKEEASY_DATA_CACHE=off) with Next's default handler, so its article pages are still ISR-cached whole.`,
+      `autocannon in a separate process, ${r.app.connections} connections, ${r.app.seconds} s per page after a warm-up; the dashboard rotates over ${r.app.users} signed-in bench users (each 20 sites x 365 snapshots, 1,000 transfers), the article page over ${r.app.slugs} articles, the index over ${r.app.indexPages} pages${r.app.modes.every((m) => m.pages.stats) ? `, the session statistics over the same users (${(r.dataSet.counts.sessions ?? 0) / Math.max(1, r.dataSet.counts.users)} ended sessions each)` : ''}. One \`next start\` process per mode, same build. "no data cache" = \`unstable_cache\` bypassed (STAKEEASY_DATA_CACHE=off) with Next's default handler, so its article pages are still ISR-cached whole.`,
       '',
       appTable(r),
       '',
@@ -321,8 +321,9 @@ export function renderSvg(r: BenchResults): string {
     parts.push(`<text x="20" y="${y}" font-size="14" font-weight="bold">App level: requests/s (higher is better), ${r.app.connections} connections</text>`);
     const top = y + 20;
     const h = 170;
-    const panelW = (W - 60) / PAGES.length;
-    PAGES.forEach((page, pi) => {
+    const pages = measuredPages(r.app.modes);
+    const panelW = (W - 60) / pages.length;
+    pages.forEach((page, pi) => {
       const px = 30 + pi * panelW;
       const vals = modes.map((m) => r.app!.modes.find((v) => v.mode === m)!.pages[page].rps);
       const max = Math.max(...vals, 1);

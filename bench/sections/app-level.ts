@@ -10,19 +10,27 @@ import { fmtMs, runConcurrent, sleep } from '../lib/stats';
 import type { Profile } from '../lib/profile';
 import { indexPath } from '../../lib/articles/urls';
 
-export type Page = 'dashboard' | 'article' | 'index';
-export const PAGES: Page[] = ['dashboard', 'article', 'index'];
+export type Page = 'dashboard' | 'article' | 'index' | 'stats';
+export const PAGES: Page[] = ['dashboard', 'article', 'index', 'stats'];
 export const PAGE_LABEL: Record<Page, string> = {
   dashboard: 'Dashboard (signed in)',
   article: 'Article page',
   index: 'Article index',
+  stats: 'Session stats (5,000 sessions)',
 };
+
+/** The pages every measured mode has results for (a results file from before a page was added lacks it). */
+export function measuredPages(modes: readonly { pages: Partial<Record<Page, unknown>> }[]): Page[] {
+  return PAGES.filter((page) => modes.every((m) => m.pages[page] !== undefined));
+}
 
 /** What one page must contain, so an error page or a redirect is never counted as served. */
 const MARKER: Record<Page, string> = {
   dashboard: 'Total bankroll',
   article: 'article-title',
   index: 'Strategy articles',
+  // The totals only render when the user's sessions were found and aggregated.
+  stats: 'data-testid="stats-profit"',
 };
 
 export interface EntryMemory {
@@ -149,8 +157,8 @@ async function prepare(mode: Mode, ctx: Ctx, log: (s: string) => void): Promise<
     server,
     served: 1,
     result: { mode, faults: [], coldMs: {} as Record<Page, number>, pages: {} as Record<Page, LoadResult> },
-    runs: { dashboard: [], article: [], index: [] },
-    rate: { dashboard: 0, article: 0, index: 0 },
+    runs: { dashboard: [], article: [], index: [], stats: [] },
+    rate: { dashboard: 0, article: 0, index: 0, stats: 0 },
   };
   try {
     await sleep(500);
@@ -245,6 +253,8 @@ export async function runAppLevel(
     dashboard: sessions.map((s) => ({ path: '/dashboard', headers: { cookie: s.cookie } })),
     article: slugs.map((slug) => ({ path: `/articles/${slug}` })),
     index: Array.from({ length: p.indexPages }, (_, i) => ({ path: indexPath({ page: i + 1 }) })),
+    // The same signed-in users' session statistics (every ended session, no filter).
+    stats: sessions.map((s) => ({ path: '/sessions/stats', headers: { cookie: s.cookie } })),
   };
   const ctx: Ctx = { ...opts, targets };
   const admin = adminClient(opts.redis.port);

@@ -52,6 +52,7 @@ export const INVALIDATION_ROWS = [
   row('sessions', 'startSessionAction', 'start a live session'),
   row('sessions', 'addRebuyAction', 'add a rebuy to the live session'),
   row('sessions', 'endSessionAction', 'end the live session with a site balance update'),
+  row('sessions', 'endSessionAction', 'end a live session at a venue with a cash asset update'),
   row('sessionsImport', 'importTrackerSessionsAction', 'import sessions from another tracker'),
   row('sessionsImport', 'saveTrackerMappingAction', 'save a tracker import mapping'),
   row('settings', 'updateDisplayCurrencyAction', 'change the display currency'),
@@ -104,6 +105,7 @@ export const ISOLATION_ACTION_ROWS = [
   row('sessions', 'startSessionAction', "start a live session at A's site"),
   row('sessions', 'updateSessionAction', "edit A's session"),
   row('sessions', 'deleteSessionAction', "delete A's session"),
+  row('sessions', 'endSessionAction', "end B's live session into A's cash asset"),
   row('articles', 'createArticleAction', 'a non-admin submits the new-article form'),
   row('articles', 'updateArticleAction', "a non-admin submits the admin's article edit form"),
   row('articles', 'setArticleStatusAction', "a non-admin submits the admin's publish button"),
@@ -122,7 +124,6 @@ export const ISOLATION_EXEMPT: Readonly<Record<string, string>> = {
   [key('transfers', 'createTransferAction')]: 'creates a new transfer for the caller; takes no id',
   [key('goals', 'createGoalAction')]: 'creates a new goal for the caller; takes no id',
   [key('sessions', 'addRebuyAction')]: "acts on the caller's own running session (at most one per user): the form carries no id",
-  [key('sessions', 'endSessionAction')]: "acts on the caller's own running session (at most one per user): the form carries no id",
   [key('sessionsImport', 'importTrackerSessionsAction')]:
     "takes no id: a file's places are matched by name to the caller's own poker sites only, any other name becomes the caller's own live venue (tests/integration/tracker-import.test.ts imports another user's site name)",
   [key('sessionsImport', 'saveTrackerMappingAction')]: "saves the caller's own mapping under the file's header signature: the form carries no id to swap",

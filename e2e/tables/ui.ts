@@ -200,11 +200,12 @@ export async function logSession(page: Page, s: LoggedSession): Promise<string> 
   return new URL(page.url()).pathname.split('/').pop()!;
 }
 
-/** Starts the live timer for a cash game at `where` (an option label) with `buyIn`. */
-export async function startLiveSession(page: Page, where: string, buyIn: string) {
+/** Starts the live timer for a cash game at `where` (an option label; 'new' with `newVenue`) with `buyIn`. */
+export async function startLiveSession(page: Page, where: string, buyIn: string, newVenue?: string) {
   await page.goto('/sessions/live');
   const form = page.locator('form.session-form');
   await form.getByLabel('Where').selectOption({ label: where });
+  if (newVenue) await form.getByLabel('Live venue name').fill(newVenue);
   await form.getByLabel('Currency').selectOption('USD');
   await form.getByLabel('Small blind').fill('0.5');
   await form.getByLabel('Big blind').fill('1');
@@ -213,12 +214,16 @@ export async function startLiveSession(page: Page, where: string, buyIn: string)
   await expect(page.getByRole('status')).toHaveText('Session started. Good luck!');
 }
 
-/** Ends the running session with `cashOut`; returns the session id. */
-export async function endLiveSession(page: Page, cashOut: string, updateBalance = false): Promise<string> {
+/**
+ * Ends the running session with `cashOut`; returns the session id. `updateBalance`: tick the
+ * site's box (online), or the label of the cash asset to update (live).
+ */
+export async function endLiveSession(page: Page, cashOut: string, updateBalance: boolean | string = false): Promise<string> {
   await page.goto('/sessions/live');
   const form = page.getByRole('form', { name: 'End the session' });
   await form.getByLabel(/^Cash-out/).fill(cashOut);
-  if (updateBalance) await form.getByLabel(/Update the site/).check();
+  if (updateBalance === true) await form.getByLabel(/Update the site/).check();
+  if (typeof updateBalance === 'string') await form.getByLabel('Update a cash asset with this result').selectOption({ label: updateBalance });
   await form.getByRole('button', { name: 'End session' }).click();
   await expect(page).toHaveURL(/\/sessions\/[^/]+\?done=ended$/);
   return new URL(page.url()).pathname.split('/').pop()!;

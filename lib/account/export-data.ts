@@ -45,7 +45,11 @@ export async function loadAccountData(prisma: Db, userId: string): Promise<Accou
     prisma.playSession.findMany({
       where: { userId, endedAt: { not: null } },
       orderBy: [{ startedAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-      include: { site: { select: { name: true } }, venue: { select: { name: true } } },
+      include: {
+        site: { select: { name: true } },
+        venue: { select: { name: true } },
+        snapshot: { select: { recordedAt: true, holding: { select: { kind: true, name: true } } } },
+      },
     }),
   ]);
   return {
@@ -93,6 +97,7 @@ export async function loadAccountData(prisma: Db, userId: string): Promise<Accou
       breakMinutes: x.breakMinutes,
       notes: x.notes,
       tags: x.tags ?? [],
+      balanceSnapshot: x.snapshot ? { holdingKind: x.snapshot.holding.kind, holding: x.snapshot.holding.name, recordedAt: iso(x.snapshot.recordedAt) } : null,
     })),
   };
 }

@@ -12,7 +12,10 @@
  *     articleReads: [{ slug, readAt }],
  *     sessions: [{ kind, game, site, venue, currency, smallBlind, bigBlind, buyIn, fee, reEntries,
  *                  rebuys, cashOut, expenses, place, fieldSize, hands, startedAt, endedAt,
- *                  breakMinutes, notes, tags }] }   (ended play sessions; a running one is not exported)
+ *                  breakMinutes, notes, tags,
+ *                  balanceSnapshot: { holdingKind, holding, recordedAt } | null }] }
+ *     (ended play sessions; a running one is not exported. balanceSnapshot: the snapshot of one
+ *     of the file's holdings that ending the session wrote; older files have no such field)
  *
  * CSV: one file (UTF-8 with BOM, CRLF, RFC 4180 quoting, formula guard: see csv.ts) with a
  * header row and one row per record. The `record` column says what the row is; each kind of
@@ -30,13 +33,14 @@
  *   session      type (CASH|TOURNAMENT), game, site (poker site name) or venue (live venue name),
  *                currency, small_blind, big_blind, buy_in, fee, re_entries, rebuys, cash_out,
  *                expenses, place, field_size, hands, timestamp (started at), ended_at,
- *                break_minutes, note (notes), tags (comma-separated)
+ *                break_minutes, note (notes), tags (comma-separated), and for the balance
+ *                snapshot it wrote: holding_kind, holding_name, snapshot_at (all three or none)
  *
  * In both formats amounts are exact decimal strings with 2 decimals ("1234.50"), days are
  * YYYY-MM-DD and instants ISO 8601 in UTC with milliseconds.
  */
 import { csvLine } from '@/lib/account/csv';
-import type { SessionRecord } from '@/lib/sessions/rules';
+import type { SessionRecord, SessionSnapshotRef } from '@/lib/sessions/rules';
 
 export const EXPORT_FORMAT = 'stakeeasy-export';
 export const EXPORT_VERSION = 1;
@@ -86,8 +90,11 @@ export interface ExportRead {
   readAt: string;
 }
 
-/** An ended play session; its place by name (site or live venue; neither once the site was deleted). */
-export type ExportSession = SessionRecord<string>;
+/**
+ * An ended play session; its place by name (site or live venue; neither once the site was
+ * deleted), and the balance snapshot its result went into, if any (one of the file's snapshots).
+ */
+export type ExportSession = SessionRecord<string> & { balanceSnapshot: SessionSnapshotRef<string> | null };
 
 /** Everything a user owns, as plain JSON-ready data. */
 export interface AccountData {
@@ -147,6 +154,8 @@ export const CSV_COLUMNS = [
   'ended_at',
   'break_minutes',
   'tags',
+  // A session's balance snapshot: with holding_kind and holding_name, the snapshot's time.
+  'snapshot_at',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -210,6 +219,9 @@ export function csvExportLines(data: AccountData): string[] {
         note: x.notes,
         // Tags cannot hold commas (the form splits on them), so the list round-trips.
         tags: x.tags.join(', '),
+        holding_kind: x.balanceSnapshot?.holdingKind,
+        holding_name: x.balanceSnapshot?.holding,
+        snapshot_at: x.balanceSnapshot?.recordedAt,
       }),
     );
   }

@@ -14,7 +14,7 @@ import { hasControlChars, hasVisibleChar, isStorableText } from '@/lib/domain/te
 import { parseCsv, unprotectFormula } from '@/lib/account/csv';
 import { CSV_COLUMNS, CSV_RECORDS, EXPORT_FORMAT, EXPORT_VERSION, type CsvColumn, type CsvRecord } from '@/lib/account/export-format';
 import { SESSION_MAX_MINUTES, SESSION_NOTES_MAX, SESSION_TAG_MAX, SESSION_TAGS_MAX, VENUE_NAME_MAX, latestDay, latestInstant } from '@/lib/fields/limits';
-import { GAMES, SESSION_KINDS, parseTags, type SessionRecord } from '@/lib/sessions/rules';
+import { GAMES, SESSION_KINDS, parseTags, type SessionRecord, type SessionSnapshotRef } from '@/lib/sessions/rules';
 import * as f from '@/lib/account/fields';
 
 export interface PlannedSnapshot {
@@ -61,7 +61,7 @@ export interface PlannedRead {
   readAt: Date;
 }
 
-export type PlannedSession = SessionRecord<Date>;
+export type PlannedSession = SessionRecord<Date> & { balanceSnapshot: SessionSnapshotRef<Date> | null };
 
 export interface ImportPlan {
   holdings: PlannedHolding[];
@@ -154,6 +154,8 @@ function fieldsFor(now: Date) {
     breakMinutes: f.optional(count(SESSION_MAX_MINUTES), 0),
     notes: f.optional(storable(f.text({ max: SESSION_NOTES_MAX })), null),
     tags: tagList,
+    optionalKind: f.optional(f.oneOf(HOLDING_KINDS), null),
+    optionalHoldingName: f.optional(storable(f.holdingName, { shown: true }), null),
   };
 }
 
@@ -185,6 +187,28 @@ function sessionProblems(x: PlannedSession): string[] {
   if (x.kind === 'CASH' && (x.bigBlind === null || Number(x.bigBlind) === 0)) out.push('is a cash game without a big blind');
   if (x.site !== null && x.venue !== null) out.push('names both a site and a venue (keep one)');
   if (x.place !== null && x.fieldSize !== null && x.place > x.fieldSize) out.push('has a place larger than its field size');
+  return out;
+}
+
+/** The key of a balance snapshot: its holding (kind and name, any case) and its instant. */
+const snapshotKey = (kind: string, name: string, at: Date) => `${kind}:${name.toLowerCase()}:${at.toISOString()}`;
+
+/**
+ * A session's balance snapshot must be one of the file's snapshots, and two sessions cannot
+ * share one (each snapshot records one session's result). Returns [session index, problem].
+ */
+function snapshotLinkProblems(sessions: readonly PlannedSession[], holdings: readonly Pick<PlannedHolding, 'kind' | 'name' | 'snapshots'>[]): [number, string][] {
+  const known = new Set(holdings.flatMap((h) => h.snapshots.map((x) => snapshotKey(h.kind, h.name, x.recordedAt))));
+  const used = new Map<string, number>();
+  const out: [number, string][] = [];
+  sessions.forEach((x, i) => {
+    const ref = x.balanceSnapshot;
+    if (!ref) return;
+    const key = snapshotKey(ref.holdingKind, ref.holding, ref.recordedAt);
+    if (!known.has(key)) out.push([i, `names a balance snapshot (${KIND_LABEL[ref.holdingKind]} "${ref.holding}" at ${ref.recordedAt.toISOString()}) that is not in the file`]);
+    else if (used.has(key)) out.push([i, `names the same balance snapshot as session ${used.get(key)! + 1}`]);
+    else used.set(key, i);
+  });
   return out;
 }
 
@@ -296,6 +320,11 @@ function jsonSchema(now: Date) {
         breakMinutes: zf(x.breakMinutes),
         notes: zf(x.notes),
         tags: zf(x.tags),
+        // Absent in files from before the link was exported.
+        balanceSnapshot: object({ holdingKind: zf(x.kind), holding: zf(x.holdingName), recordedAt: zf(x.instant) })
+          .nullable()
+          .optional()
+          .transform((v) => v ?? null),
       }),
     ),
   });
@@ -321,6 +350,7 @@ export function parseJsonImport(text: string, now: Date): ImportParseResult {
     problems,
   );
   doc.sessions.forEach((x, i) => sessionProblems(x).forEach((p) => problems.add(`sessions[${i}] ${p}`)));
+  for (const [i, p] of snapshotLinkProblems(doc.sessions, holdings)) problems.add(`sessions[${i}].balanceSnapshot ${p}`);
   if (problems.any) return { ok: false, errors: problems.all() };
   return {
     ok: true,
@@ -380,6 +410,9 @@ function csvSpecs(now: Date) {
       break_minutes: x.breakMinutes,
       note: x.notes,
       tags: x.tags,
+      holding_kind: x.optionalKind,
+      holding_name: x.optionalHoldingName,
+      snapshot_at: x.optionalInstant,
     },
   } satisfies Record<CsvRecord, CsvSpec>;
 }
@@ -456,6 +489,7 @@ export function parseCsvImport(text: string, now: Date): ImportParseResult {
   const achievements: PlannedAchievement[] = [];
   const reads: PlannedRead[] = [];
   const sessions: PlannedSession[] = [];
+  const sessionLines: number[] = [];
   for (const { record, line, values } of typed) {
     switch (record) {
       case 'profile':
@@ -527,10 +561,16 @@ export function parseCsvImport(text: string, now: Date): ImportParseResult {
           breakMinutes: v.break_minutes,
           notes: v.note,
           tags: v.tags,
+          balanceSnapshot: v.holding_kind && v.holding_name && v.snapshot_at ? { holdingKind: v.holding_kind, holding: v.holding_name, recordedAt: v.snapshot_at } : null,
         };
         const wrong = sessionProblems(planned);
+        const partLink = (v.holding_kind || v.holding_name || v.snapshot_at) && !planned.balanceSnapshot;
+        if (partLink) wrong.push('names part of a balance snapshot (holding_kind, holding_name and snapshot_at go together)');
         if (wrong.length) wrong.forEach((p) => problems.add(`line ${line}: the session ${p}`));
-        else sessions.push(planned);
+        else {
+          sessions.push(planned);
+          sessionLines.push(line);
+        }
         break;
       }
     }
@@ -544,6 +584,7 @@ export function parseCsvImport(text: string, now: Date): ImportParseResult {
     else problems.add(`line ${s.line}: no holding row for ${KIND_LABEL[s.kind]} "${s.name}" (add a "holding" row for it)`);
   }
   const planned = crossChecks(holdings, goals, problems);
+  for (const [i, p] of snapshotLinkProblems(sessions, planned)) problems.add(`line ${sessionLines[i]}: the session ${p}`);
   if (problems.any) return { ok: false, errors: problems.all() };
   return {
     ok: true,

@@ -8,6 +8,7 @@ import { allUserTags, tags } from '@/lib/data-cache/tags';
 import { completeGoalIfReached } from '@/lib/goals/writes';
 import { syncAchievements } from '@/lib/progress/writes';
 import type { ImportPlan } from '@/lib/account/import-parse';
+import type { SessionSnapshotRef } from '@/lib/sessions/rules';
 
 type Db = Pick<PrismaClient, '$transaction'>;
 
@@ -123,6 +124,17 @@ export async function importAccountData(prisma: Db, userId: string, plan: Import
         snapshots.map((s, i) => ({ ...s, createdAt: new Date(base + i) })),
         (data) => tx.balanceSnapshot.createMany({ data }),
       );
+      // The snapshots sessions name (the parser checked each is one of the file's, named once).
+      const createdId = new Map(created.map((h) => [`${h.kind}:${h.name.toLowerCase()}`, h.id]));
+      const refHolding = (ref: SessionSnapshotRef<Date>) => createdId.get(`${ref.holdingKind}:${ref.holding.toLowerCase()}`);
+      const refHoldings = [...new Set(plan.sessions.flatMap((x) => (x.balanceSnapshot ? [refHolding(x.balanceSnapshot)] : [])))].filter((id): id is string => id !== undefined);
+      const snapshotIdOf = new Map<string, string>();
+      if (refHoldings.length) {
+        const rows = await tx.balanceSnapshot.findMany({ where: { holdingId: { in: refHoldings } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true, holdingId: true, recordedAt: true } });
+        // Two snapshots at the same instant: the file's first one (set last).
+        for (const r of rows) snapshotIdOf.set(`${r.holdingId}:${r.recordedAt.toISOString()}`, r.id);
+      }
+      const snapshotOf = (ref: SessionSnapshotRef<Date> | null) => (ref ? (snapshotIdOf.get(`${refHolding(ref)}:${ref.recordedAt.toISOString()}`) ?? null) : null);
       await inBatches(
         plan.transfers.map((t, i) => ({ userId, ...t, occurredOn: new Date(`${t.occurredOn}T00:00:00.000Z`), createdAt: new Date(base + i) })),
         (data) => tx.transfer.createMany({ data }),
@@ -154,9 +166,10 @@ export async function importAccountData(prisma: Db, userId: string, plan: Import
         const added = await tx.liveVenue.createManyAndReturn({ data: venueNames.filter((n) => !have.has(n.toLowerCase())).map((name) => ({ userId, name })), select: { id: true, name: true } });
         const venueId = new Map([...known, ...added].map((v) => [v.name.toLowerCase(), v.id]));
         await inBatches(
-          plan.sessions.map(({ site, venue, ...x }, i) => ({
+          plan.sessions.map(({ site, venue, balanceSnapshot, ...x }, i) => ({
             userId,
             ...x,
+            snapshotId: snapshotOf(balanceSnapshot),
             siteId: site === null ? null : siteId.get(site.toLowerCase())!,
             venueId: venue === null ? null : venueId.get(venue.toLowerCase())!,
             createdAt: new Date(base + i),

@@ -71,8 +71,24 @@ export interface ChartLayout {
 
 export const DEFAULT_LAYOUT: ChartLayout = { width: 760, height: 320, margin: { top: 16, right: 20, bottom: 40, left: 92 } };
 
+/**
+ * A horizontal axis other than the date: one value per point (in point order, ascending), the
+ * domain drawn from left to right, and labelled ticks inside the domain.
+ */
+export interface XAxis {
+  /** The axis title under the plot ("Hours played"). */
+  title: string;
+  values: readonly number[];
+  domain: readonly [number, number];
+  ticks: readonly { value: number; label: string }[];
+}
+
 export interface ChartGeometry {
   plot: { left: number; right: number; top: number; bottom: number };
+  /** Where each x tick goes and what it says, for the date axis or the `XAxis` given. */
+  axisTicks: { x: number; label: string }[];
+  /** The x axis title. */
+  axisTitle: string;
   bankrollPath: string;
   profitPath: string;
   xTicks: { x: number; day: DayKey }[];
@@ -103,8 +119,11 @@ export function dayTicks(first: DayKey, spanDays: number, count = 6): DayKey[] {
   return [...offsets].map((offset) => addDays(first, offset));
 }
 
-/** Positions of both lines, the axes' ticks and the zero line. Points must be in day order. */
-export function chartGeometry(points: readonly ChartPoint[], layout: ChartLayout = DEFAULT_LAYOUT): ChartGeometry {
+/**
+ * Positions of both lines, the axes' ticks and the zero line. Points must be in day order. The x
+ * axis is the date unless `xAxis` gives another one (its values in the points' order).
+ */
+export function chartGeometry(points: readonly ChartPoint[], layout: ChartLayout = DEFAULT_LAYOUT, xAxis?: XAxis): ChartGeometry {
   if (points.length === 0) throw new RangeError('A chart needs at least one point');
   const plot = {
     left: layout.margin.left,
@@ -116,19 +135,27 @@ export function chartGeometry(points: readonly ChartPoint[], layout: ChartLayout
   const spanDays = daysBetween(first, points[points.length - 1].day);
   const offsets = points.map((p) => daysBetween(first, p.day));
   const x = spanDays === 0 ? () => (plot.left + plot.right) / 2 : linearScale([0, spanDays], [plot.left, plot.right]);
+  if (xAxis && xAxis.values.length !== points.length) throw new RangeError('The x axis needs one value per point');
+  const given = xAxis ? linearScale([xAxis.domain[0], xAxis.domain[1]], [plot.left, plot.right]) : null;
+  const dayTickList = dayTicks(first, spanDays);
 
   const bankroll = points.map((p) => Number(p.bankroll));
   const profit = points.map((p) => Number(p.profit));
   const all = [...bankroll, ...profit, 0];
   const ticks = niceTicks(Math.min(...all), Math.max(...all));
   const y = linearScale([ticks[0], ticks[ticks.length - 1]], [plot.bottom, plot.top]);
-  const xs = offsets.map(x);
+  const xs = given && xAxis ? xAxis.values.map(given) : offsets.map(x);
 
   return {
     plot,
     bankrollPath: path(xs, bankroll.map(y)),
     profitPath: path(xs, profit.map(y)),
-    xTicks: dayTicks(first, spanDays).map((day) => ({ day, x: round1(x(daysBetween(first, day))) })),
+    xTicks: dayTickList.map((day) => ({ day, x: round1(x(daysBetween(first, day))) })),
+    axisTicks:
+      given && xAxis
+        ? xAxis.ticks.map((t) => ({ x: round1(given(t.value)), label: t.label }))
+        : dayTickList.map((day) => ({ x: round1(x(daysBetween(first, day))), label: formatDayTick(day, spanDays) })),
+    axisTitle: xAxis?.title ?? 'Date',
     yTicks: ticks.map((value) => ({ value, y: round1(y(value)) })),
     zeroY: round1(y(0)),
     spanDays,
@@ -162,8 +189,8 @@ export function formatAmountTick(value: number, currency: string, locale = 'en-U
  * Rows for the chart's text alternative: the first point, the last point of every month, and
  * the last point (today), without duplicates.
  */
-export function summaryRows(points: readonly ChartPoint[]): ChartPoint[] {
-  const rows: ChartPoint[] = [];
+export function summaryRows<T extends ChartPoint>(points: readonly T[]): T[] {
+  const rows: T[] = [];
   points.forEach((point, i) => {
     const next = points[i + 1];
     const monthEnds = !next || next.day.slice(0, 7) !== point.day.slice(0, 7);

@@ -28,6 +28,14 @@ export const HOLDING_KINDS: Readonly<Record<HoldingKind, HoldingKindInfo>> = {
 /** Suggestions for the free-form asset type (the user may type anything else). */
 export const ASSET_TYPE_SUGGESTIONS = ['Cash', 'Bank account', 'Crypto', 'E-wallet', 'Stocks', 'Other'] as const;
 
+/** The asset type of money in the pocket: what a live session is won or lost from. */
+export const CASH_ASSET_TYPE = 'Cash';
+
+/** A cash asset: an asset whose (free-form) type is "Cash", whatever its case or spaces. */
+export function isCashAsset(holding: { kind: HoldingKind; assetType: string | null }): boolean {
+  return holding.kind === 'ASSET' && holding.assetType?.trim().toLowerCase() === CASH_ASSET_TYPE.toLowerCase();
+}
+
 /** `/sites`, `/sites/<id>`, `/sites/<id>/delete`... */
 export function holdingPath(kind: HoldingKind, holdingId?: string, ...rest: string[]): string {
   return [HOLDING_KINDS[kind].basePath, ...(holdingId ? [encodeURIComponent(holdingId), ...rest.map(encodeURIComponent)] : [])].join('/');

@@ -10,6 +10,11 @@ import { queryHoldingBalances, snapshotSelect, toSnapshotDto, type HoldingDto, t
 export type { HoldingKind };
 export type { HoldingDto, SnapshotDto };
 
+/** A snapshot in a holding's history: with the play session whose result it recorded, if any. */
+export interface HistorySnapshotDto extends SnapshotDto {
+  sessionId: string | null;
+}
+
 /** All of a user's sites and assets in display order, with their two newest snapshots. */
 export const listHoldings = defineUserRead({
   name: 'holdings',
@@ -32,7 +37,7 @@ export type HistoryFilter = {
 export const holdingHistory = defineUserRead({
   name: 'holding-history',
   tags: (_userId: string, holdingId: string) => [tags.holding(holdingId)],
-  load: async (userId: string, holdingId: string, filter: HistoryFilter = {}): Promise<SnapshotDto[]> => {
+  load: async (userId: string, holdingId: string, filter: HistoryFilter = {}): Promise<HistorySnapshotDto[]> => {
     const prisma = await db();
     const rows = await prisma.balanceSnapshot.findMany({
       where: {
@@ -44,8 +49,8 @@ export const holdingHistory = defineUserRead({
         },
       },
       orderBy: [{ recordedAt: 'desc' }, { createdAt: 'desc' }],
-      select: snapshotSelect,
+      select: { ...snapshotSelect, playSession: { select: { id: true } } },
     });
-    return rows.map(toSnapshotDto);
+    return rows.map((row) => ({ ...toSnapshotDto(row), sessionId: row.playSession?.id ?? null }));
   },
 });

@@ -226,8 +226,9 @@ export async function deleteSnapshot(prisma: PrismaClient, ref: HoldingRef, snap
 /** Deletes the holding; its snapshots go with it (ON DELETE CASCADE). */
 export async function deleteHolding(prisma: PrismaClient, ref: HoldingRef): Promise<Written | NotFound> {
   return prisma.$transaction(async (tx) => {
-    // Play sessions at this site stay, without their site (ON DELETE SET NULL).
-    const linked = await tx.playSession.count({ where: { siteId: ref.holdingId, userId: ref.userId } });
+    // Play sessions at this site stay, without their site (ON DELETE SET NULL); so do the sessions
+    // whose result went into one of its snapshots (a cash asset's too), without their snapshot.
+    const linked = await tx.playSession.count({ where: { userId: ref.userId, OR: [{ siteId: ref.holdingId }, { snapshot: { holdingId: ref.holdingId } }] } });
     const { count } = await tx.holding.deleteMany({ where: { id: ref.holdingId, userId: ref.userId, kind: ref.kind } });
     if (count !== 1) return NOT_FOUND;
     return { status: 'ok' as const, invalidation: combine(holdingsChanged(ref.userId), expire(tags.holding(ref.holdingId)), linked ? expire(tags.sessions(ref.userId)) : expire()) };

@@ -6,7 +6,7 @@ import { tags } from '@/lib/data-cache/tags';
 import { createRateWalker } from '@/lib/domain/currency';
 import { dayKeyToDate } from '@/lib/domain/days';
 import { rateHistory } from '@/lib/rates/reads';
-import { matchesFilter, type SessionDto, type SessionFilter } from '@/lib/sessions/rules';
+import { filterOptionsOf, matchesFilter, type SessionDto, type SessionFilter, type SessionFilterOptions } from '@/lib/sessions/rules';
 import { computeStats, type SessionStats } from '@/lib/sessions/stats';
 
 // Session reads. The list is the user's rows (pages filter it in memory, like transfers); the
@@ -37,14 +37,17 @@ export const sessionSelect = {
   notes: true,
   tags: true,
   snapshotId: true,
+  // The holding's id only (never its name), so renaming the holding leaves the sessions as they are.
+  snapshot: { select: { holdingId: true } },
 } satisfies Prisma.PlaySessionSelect;
 
 type Row = Prisma.PlaySessionGetPayload<{ select: typeof sessionSelect }>;
 const str = (d: { toString(): string } | null) => (d === null ? null : d.toString());
 
-export function toSessionDto(r: Row): SessionDto {
+export function toSessionDto({ snapshot, ...r }: Row): SessionDto {
   return {
     ...r,
+    snapshotHoldingId: snapshot?.holdingId ?? null,
     smallBlind: str(r.smallBlind),
     bigBlind: str(r.bigBlind),
     buyIn: r.buyIn.toString(),
@@ -69,6 +72,16 @@ export const listSessions = defineUserRead({
   name: 'sessions',
   tags: (userId: string) => [tags.sessions(userId)],
   load: (userId: string): Promise<SessionDto[]> => loadSessions(userId),
+});
+
+/**
+ * The filter's choices (stakes, tags, venues that occur): computed once and cached small, so the
+ * statistics page of a user with thousands of sessions reads no session rows at all.
+ */
+export const sessionFilterOptions = defineUserRead({
+  name: 'session-filter-options',
+  tags: (userId: string) => [tags.sessions(userId)],
+  load: async (userId: string): Promise<SessionFilterOptions> => filterOptionsOf(await loadSessions(userId)),
 });
 
 /** The running session (live timer), shown on every page: its own small read. */

@@ -37,6 +37,16 @@ export interface SessionRecord<When> {
   tags: string[];
 }
 
+/**
+ * The balance snapshot a session's result went into (ending it updated a site or cash asset), as
+ * the account export names it: the holding by kind and name, and the snapshot's time.
+ */
+export interface SessionSnapshotRef<When> {
+  holdingKind: 'POKER_SITE' | 'ASSET';
+  holding: string;
+  recordedAt: When;
+}
+
 export const KIND_LABELS: Readonly<Record<SessionKind, string>> = { CASH: 'Cash game', TOURNAMENT: 'Tournament' };
 export const GAME_LABELS: Readonly<Record<Game, string>> = {
   NLHE: "No-limit Hold'em",
@@ -126,8 +136,24 @@ export interface SessionDto extends SessionMoney, SessionTime {
   hands: number | null;
   notes: string | null;
   tags: string[];
-  /** The site balance snapshot this session appended when it ended (opt-in). */
+  /** The balance snapshot this session appended when it ended (opt-in), and its site or cash asset. */
   snapshotId: string | null;
+  snapshotHoldingId: string | null;
+}
+
+/** What the sessions filter can offer: only values some session has (venues as filter keys). */
+export interface SessionFilterOptions {
+  stakes: string[];
+  tags: string[];
+  venueKeys: string[];
+}
+
+export function filterOptionsOf(all: readonly SessionDto[]): SessionFilterOptions {
+  return {
+    stakes: [...new Set(all.map(stakesLabel).filter((s): s is string => s !== null))].sort(),
+    tags: [...new Set(all.flatMap((s) => s.tags))].sort((a, b) => a.localeCompare(b)),
+    venueKeys: [...new Set(all.map(venueKey))],
+  };
 }
 
 /** The filter key of a session's place: "site:<id>" or "venue:<id>". */

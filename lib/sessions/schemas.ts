@@ -260,6 +260,12 @@ export const endSessionSchema = z
     notes: notesField,
     tags: tagsField,
     updateBalance: z.string().optional().transform((v) => v === 'on' || v === 'yes'),
+    // A live session's cash asset to update (see balance-target.ts); empty: none.
+    balanceAssetId: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || null)
+      .pipe(idSchema.nullable()),
   })
   .superRefine((v, ctx) => {
     if (v.place !== null && v.fieldSize !== null && v.place > v.fieldSize) addIssues(ctx, [{ path: 'place', message: 'The place cannot be larger than the field size' }]);

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { convertExact, type Rates } from '@/lib/domain/currency';
 import { roundMoney } from '@/lib/domain/money';
-import { downsample, summaryRows, type ChartPoint } from '@/lib/bankroll/chart-series';
+import { downsample } from '@/lib/bankroll/chart-series';
+import { chartTables, type SessionChartPoint } from '@/lib/sessions/chart-axis';
 import { GAME_LABELS, minutesPlayed, sessionResult, stakesLabel, totalBuyIn, venueKey, type SessionDto } from '@/lib/sessions/rules';
 
 // Session statistics: pure, so every formula is unit-tested. Money is Decimal throughout (the
@@ -38,7 +39,8 @@ export interface SessionStats {
   tournaments: Totals & { entries: number; cost: string; roi: string | null; itmPercent: string | null };
   breakdowns: Record<'stakes' | 'game' | 'venue' | 'month' | 'weekday', BreakdownRow[]>;
   /** Cumulative profit by day (bankroll = profit here), downsampled for drawing, and its table rows. */
-  chart: { points: ChartPoint[]; table: ChartPoint[] };
+  /** Downsampled points to draw; the table alternative's rows for each x axis, from every day. */
+  chart: { points: SessionChartPoint[]; table: { date: SessionChartPoint[]; hours: SessionChartPoint[] } };
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -156,12 +158,14 @@ export function computeStats(sessions: readonly SessionDto[], currency: string, 
   const cashed = tourSamples.filter((x) => new Decimal(x.s.cashOut!).greaterThan(0)).length;
 
   let running = new Decimal(0);
-  const byDay = new Map<string, string>();
+  let minutes = 0;
+  const byDay = new Map<string, { profit: string; minutes: number }>();
   for (const x of samples) {
     running = running.plus(x.result);
-    byDay.set(x.day, roundMoney(running).toFixed(2));
+    minutes += x.minutes;
+    byDay.set(x.day, { profit: roundMoney(running).toFixed(2), minutes });
   }
-  const points: ChartPoint[] = [...byDay].map(([day, profit]) => ({ day, bankroll: profit, profit }));
+  const points: SessionChartPoint[] = [...byDay].map(([day, v]) => ({ day, bankroll: v.profit, profit: v.profit, minutes: v.minutes }));
 
   const totals = all.totals();
   return {
@@ -208,6 +212,6 @@ export function computeStats(sessions: readonly SessionDto[], currency: string, 
         (a, b) => a.key.localeCompare(b.key),
       ),
     },
-    chart: { points: downsample(points), table: summaryRows(points) },
+    chart: { points: downsample(points), table: chartTables(points) },
   };
 }

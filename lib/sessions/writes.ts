@@ -1,7 +1,7 @@
 // Every write to play sessions and live venues. Ownership is checked in the query that writes
 // (id AND user), so another user's id is "not-found" and nothing is written. Each returns the
 // invalidation it needs: the user's sessions, plus what the streak, the achievements and (when
-// ending an online session updates its site) the balance snapshot changed.
+// ending a session updates its site or cash asset) the balance snapshot changed.
 
 import 'server-only';
 import type Decimal from 'decimal.js';
@@ -12,6 +12,8 @@ import { tags } from '@/lib/data-cache/tags';
 import { appendSnapshotInTx } from '@/lib/holdings/writes';
 import { recordMoneyAction, syncAchievements } from '@/lib/progress/writes';
 import { sessionResult } from '@/lib/sessions/rules';
+import { balanceTarget, type BalanceTarget } from '@/lib/sessions/balance-target';
+import { isCashAsset } from '@/lib/holdings/kinds';
 import type { EndSessionInput, SessionInput, StartSessionInput, VenueChoice } from '@/lib/sessions/schemas';
 import type { MappedSession } from '@/lib/sessions/tracker-import/apply';
 import { duplicateKey, splitDuplicates, type Duplicate } from '@/lib/sessions/tracker-import/duplicates';
@@ -96,10 +98,18 @@ export async function updateSession(prisma: PrismaClient, userId: string, sessio
   });
 }
 
-/** Deletes a session (running or ended). A snapshot it added stays in the site's history. */
+/**
+ * Deletes a session (running or ended). A snapshot it added stays in its holding's history (the
+ * balance it recorded is still the balance), no longer marked as this session's result.
+ */
 export async function deleteSession(prisma: PrismaClient, userId: string, sessionId: string): Promise<Written | typeof NOT_FOUND> {
-  const { count } = await prisma.playSession.deleteMany({ where: { id: sessionId, userId } });
-  return count === 0 ? NOT_FOUND : { status: 'ok', invalidation: sessionsChanged(userId) };
+  return prisma.$transaction(async (tx) => {
+    const session = await tx.playSession.findFirst({ where: { id: sessionId, userId }, select: { snapshot: { select: { holdingId: true } } } });
+    if (!session) return NOT_FOUND;
+    await tx.playSession.delete({ where: { id: sessionId } });
+    const history = session.snapshot ? expire(tags.holding(session.snapshot.holdingId)) : expire();
+    return { status: 'ok' as const, invalidation: combine(sessionsChanged(userId), history) };
+  });
 }
 
 /**
@@ -155,19 +165,24 @@ export async function addRebuy(prisma: PrismaClient, userId: string, amount: Dec
 }
 
 /**
- * Ends the running session now with its cash-out. With `updateBalance` (online sessions only)
- * the site gets a new snapshot, previous balance + result, in the same transaction; it shows
- * in the site's history like any balance update.
+ * Ends the running session now with its cash-out. Opt-in, an online session's site (the
+ * `updateBalance` box) or a live session's cash asset (`balanceAssetId`) gets a new snapshot,
+ * previous balance + result, in the same transaction (see balance-target.ts for the rule); it
+ * shows in the holding's history as this session's. A cash asset of another user is
+ * "not-found"; a choice that cannot be honoured is "balance-unavailable". Either way nothing is
+ * written.
  */
 export async function endSession(
   prisma: PrismaClient,
   userId: string,
   input: EndSessionInput,
   now = new Date(),
-): Promise<(Written & { sessionId: string; snapshotId: string | null }) | typeof NOT_RUNNING | { status: 'balance-unavailable'; reason: string }> {
+): Promise<(Written & { sessionId: string; snapshotId: string | null }) | typeof NOT_RUNNING | typeof NOT_FOUND | { status: 'balance-unavailable'; reason: string }> {
   return prisma.$transaction(async (tx) => {
-    const running = await tx.playSession.findFirst({ where: { runningFor: userId }, select: { id: true, siteId: true, startedAt: true } });
+    const running = await tx.playSession.findFirst({ where: { runningFor: userId }, select: { id: true, siteId: true, venueId: true, startedAt: true } });
     if (!running) return NOT_RUNNING;
+    const target = balanceTarget(running, input);
+    if (target !== null && 'refused' in target) return { status: 'balance-unavailable' as const, reason: target.refused };
     const minutes = (now.getTime() - running.startedAt.getTime()) / 60_000;
     const ended = await tx.playSession.update({
       where: { id: running.id },
@@ -188,40 +203,51 @@ export async function endSession(
     });
     let snapshotId: string | null = null;
     let balance = expire();
-    if (input.updateBalance) {
-      const unavailable = await balanceUpdate(tx, userId, running.siteId, ended, now);
-      if (typeof unavailable === 'string') throw new BalanceUnavailable(unavailable);
-      snapshotId = unavailable.snapshotId;
-      balance = unavailable.invalidation;
+    if (target) {
+      const update = await balanceUpdate(tx, userId, target, ended, now);
+      if (update.status === 'unavailable') throw new BalanceUnavailable(update.reason);
+      if (update.status === 'not-found') throw new HoldingNotFound();
+      snapshotId = update.snapshotId;
+      balance = update.invalidation;
       await tx.playSession.update({ where: { id: running.id }, data: { snapshotId } });
     }
     return { status: 'ok' as const, sessionId: running.id, snapshotId, invalidation: combine(balance, await afterSessionLogged(tx, userId, now)) };
   }).catch((error: unknown) => {
     // Thrown to roll the ended session back too: nothing is written.
     if (error instanceof BalanceUnavailable) return { status: 'balance-unavailable' as const, reason: error.message };
+    if (error instanceof HoldingNotFound) return NOT_FOUND;
     throw error;
   });
 }
 
 class BalanceUnavailable extends Error {}
+class HoldingNotFound extends Error {}
 
 type Ended = { kind: 'CASH' | 'TOURNAMENT'; buyIn: Decimal.Value; fee: Decimal.Value; reEntries: number; rebuys: Decimal.Value; cashOut: Decimal.Value | null; expenses: Decimal.Value; currency: string };
 
-async function balanceUpdate(tx: Tx, userId: string, siteId: string | null, s: Ended, now: Date): Promise<string | { snapshotId: string; invalidation: Invalidation }> {
-  if (!siteId) return 'Only an online session (at one of your poker sites) can update a site balance.';
-  const site = await tx.holding.findFirst({
-    where: { id: siteId, userId, kind: 'POKER_SITE' },
-    select: { currency: true, snapshots: { orderBy: { recordedAt: 'desc' }, take: 1, select: { amount: true } } },
+type BalanceUpdate = { status: 'ok'; snapshotId: string; invalidation: Invalidation } | { status: 'unavailable'; reason: string } | typeof NOT_FOUND;
+
+/**
+ * The holding's new snapshot: its newest balance + the session's result; why it cannot be done;
+ * or NOT_FOUND for a cash asset id that is not the user's (a forged form).
+ */
+async function balanceUpdate(tx: Tx, userId: string, target: BalanceTarget, s: Ended, now: Date): Promise<BalanceUpdate> {
+  const word = target.kind === 'POKER_SITE' ? 'site' : 'asset';
+  const unavailable = (reason: string) => ({ status: 'unavailable' as const, reason });
+  const holding = await tx.holding.findFirst({
+    where: { id: target.holdingId, userId, kind: target.kind },
+    select: { kind: true, assetType: true, currency: true, snapshots: { orderBy: [{ recordedAt: 'desc' }, { createdAt: 'desc' }], take: 1, select: { amount: true } } },
   });
-  if (!site) return 'The site of this session no longer exists.';
-  if (site.currency !== s.currency) return `The site keeps its balance in ${site.currency} and the session was in ${s.currency}: update the balance by hand.`;
+  if (!holding) return target.kind === 'ASSET' ? NOT_FOUND : unavailable('The site of this session no longer exists.');
+  if (target.kind === 'ASSET' && !isCashAsset(holding)) return unavailable('Only a cash asset (an asset of type "Cash") can take a live session\'s result.');
+  if (holding.currency !== s.currency) return unavailable(`The ${word} keeps its balance in ${holding.currency} and the session was in ${s.currency}: update the balance by hand.`);
   const result = sessionResult({ ...s, buyIn: String(s.buyIn), fee: String(s.fee), rebuys: String(s.rebuys), cashOut: String(s.cashOut), expenses: String(s.expenses) })!;
-  const previous = site.snapshots[0]?.amount.toString() ?? '0';
+  const previous = holding.snapshots[0]?.amount.toString() ?? '0';
   const next = result.plus(previous);
-  if (next.isNegative()) return `The site's balance (${previous} ${site.currency}) is smaller than this session's loss: update the balance by hand.`;
-  const written = await appendSnapshotInTx(tx, { userId, kind: 'POKER_SITE', holdingId: siteId }, { amount: next, currency: site.currency, recordedAt: now }, now);
-  if (written.status !== 'ok') return 'The site of this session no longer exists.';
-  return written;
+  if (next.isNegative()) return unavailable(`The ${word}'s balance (${previous} ${holding.currency}) is smaller than this session's loss: update the balance by hand.`);
+  const written = await appendSnapshotInTx(tx, { userId, kind: target.kind, holdingId: target.holdingId }, { amount: next, currency: holding.currency, recordedAt: now }, now);
+  if (written.status !== 'ok') return unavailable(`The ${word} of this session no longer exists.`);
+  return { status: 'ok', snapshotId: written.snapshotId, invalidation: written.invalidation };
 }
 
 /* ------------------------------------------------------------ import from another tracker -- */

@@ -137,6 +137,25 @@ describe('seed (PostgreSQL)', () => {
     for (const transfer of transfers) expect(new Decimal(transfer.amount.toString()).greaterThan(0)).toBe(true);
   });
 
+  it('gives the demo user a year of realistic ended sessions: cash and tournaments, online and live, a small edge', async () => {
+    const demo = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_USER.email } });
+    const sessions = await prisma.playSession.findMany({ where: { userId: demo.id }, orderBy: { startedAt: 'asc' } });
+    // About 4 session days a week over 12 months.
+    expect(sessions.length).toBeGreaterThan(120);
+    expect(sessions.every((x) => x.endedAt !== null && x.cashOut !== null && x.runningFor === null && x.endedAt <= NOW)).toBe(true);
+    expect(new Set(sessions.map((x) => toDayKey(x.startedAt).slice(0, 7))).size).toBeGreaterThanOrEqual(12);
+    expect(sessions[0].startedAt.getTime()).toBeLessThanOrEqual(dayKeyToDate(monthsBefore(TODAY, 11)).getTime());
+    expect(new Set(sessions.map((x) => x.kind))).toEqual(new Set(['CASH', 'TOURNAMENT']));
+    expect(sessions.some((x) => x.siteId !== null) && sessions.some((x) => x.venueId !== null)).toBe(true);
+    const result = (x: (typeof sessions)[number]) => new Decimal(x.cashOut!.toString()).minus(new Decimal(x.buyIn.toString()).plus(x.fee.toString()).times(1 + x.reEntries)).minus(x.rebuys.toString()).minus(x.expenses.toString());
+    const wins = sessions.filter((x) => result(x).greaterThan(0)).length;
+    // Winning and losing sessions both (variance), and the session achievements the app would have unlocked.
+    expect(wins).toBeGreaterThan(sessions.length * 0.2);
+    expect(wins).toBeLessThan(sessions.length * 0.8);
+    const unlocked = (await prisma.userAchievement.findMany({ where: { userId: demo.id }, select: { achievementCode: true } })).map((a) => a.achievementCode);
+    expect(unlocked).toEqual(expect.arrayContaining(['SESSION_1', 'HOURS_100', 'WINS_10']));
+  });
+
   it('gives the demo user one active bankroll goal above the current bankroll, and achievements', async () => {
     const demo = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_USER.email } });
     const active = await prisma.goal.findMany({ where: { userId: demo.id, status: 'ACTIVE' } });

@@ -26,7 +26,23 @@ const site = async (userId: string, currency = 'USD', amount = '100') => {
   return r.holdingId;
 };
 const start = (venue: { siteId: string } | { newVenue: string }) => ({ kind: 'CASH' as const, game: 'NLHE' as const, venue, currency: 'USD', smallBlind: d('1'), bigBlind: d('2'), buyIn: d('200'), fee: d('0') });
-const end = (cashOut: string, updateBalance = false) => ({ cashOut: d(cashOut), expenses: d('0'), hands: null, place: null, fieldSize: null, breakMinutes: 0, notes: null, tags: [], updateBalance });
+const end = (cashOut: string, updateBalance = false, balanceAssetId: string | null = null) => ({
+  cashOut: d(cashOut),
+  expenses: d('0'),
+  hands: null,
+  place: null,
+  fieldSize: null,
+  breakMinutes: 0,
+  notes: null,
+  tags: [],
+  updateBalance,
+  balanceAssetId,
+});
+const asset = async (userId: string, { currency = 'USD', amount = '300', assetType = 'Cash' }: { currency?: string; amount?: string; assetType?: string | null } = {}) => {
+  const r = await createHolding(prisma, userId, { kind: 'ASSET', name: `Asset ${randomBytes(2).toString('hex')}`, assetType, currency, amount: d(amount) });
+  if (r.status !== 'ok') throw new Error(r.status);
+  return r.holdingId;
+};
 
 describe('live timer', () => {
   it('one running session per user: a second start asks, replace discards the first; concurrent starts leave one', async () => {
@@ -76,5 +92,67 @@ describe('live timer', () => {
     const row = await prisma.playSession.findFirstOrThrow({ where: { userId: user } });
     expect([row.runningFor, row.cashOut]).toEqual([user, null]);
     expect(await prisma.balanceSnapshot.count({ where: { holdingId: s } })).toBe(1);
+  });
+
+  describe('a live session and a cash asset', () => {
+    const snapshots = (holdingId: string) => prisma.balanceSnapshot.count({ where: { holdingId } });
+    const stillRunning = async (user: string) => (await prisma.playSession.findFirstOrThrow({ where: { userId: user } })).runningFor === user;
+
+    it('ending it into a chosen cash asset appends previous + result to that asset, linked to the session', async () => {
+      const user = await newUser();
+      const cash = await asset(user, { amount: '300', assetType: ' cash ' });
+      await startSession(prisma, user, start({ newVenue: 'Aria' }));
+      await addRebuy(prisma, user, d('100'));
+      const r = await endSession(prisma, user, end('250.50', false, cash));
+      expect(r.status).toBe('ok');
+      const newest = await prisma.balanceSnapshot.findFirstOrThrow({ where: { holdingId: cash }, orderBy: { recordedAt: 'desc' } });
+      // 300 + (250.50 - 300)
+      expect(newest.amount.toFixed(2)).toBe('250.50');
+      const row = await prisma.playSession.findFirstOrThrow({ where: { userId: user } });
+      expect(row.snapshotId).toBe(newest.id);
+      expect(r.status === 'ok' && r.invalidation.expire).toEqual(expect.arrayContaining([expect.stringContaining(cash)]));
+    });
+
+    it('without a choice nothing but the session is written', async () => {
+      const user = await newUser();
+      const cash = await asset(user);
+      await startSession(prisma, user, start({ newVenue: 'Aria' }));
+      expect((await endSession(prisma, user, end('10'))).status).toBe('ok');
+      expect(await snapshots(cash)).toBe(1);
+    });
+
+    it('refuses, writing nothing: a non-cash asset, another currency, a loss larger than the cash, the site box on a live session, an asset on an online one', async () => {
+      const user = await newUser();
+      const bank = await asset(user, { assetType: 'Bank account' });
+      const euros = await asset(user, { currency: 'EUR' });
+      const small = await asset(user, { amount: '50' });
+      await startSession(prisma, user, start({ newVenue: 'Aria' }));
+      for (const [input, reason] of [
+        [end('10', false, bank), /cash asset/],
+        [end('10', false, euros), /EUR/],
+        [end('10', false, small), /smaller than this session's loss/],
+        [end('10', true), /Choose the cash asset/],
+      ] as const) {
+        expect(await endSession(prisma, user, input)).toMatchObject({ status: 'balance-unavailable', reason: expect.stringMatching(reason) });
+        expect(await stillRunning(user)).toBe(true);
+      }
+      for (const id of [bank, euros, small]) expect(await snapshots(id)).toBe(1);
+
+      const online = await newUser();
+      const cash = await asset(online);
+      await startSession(prisma, online, start({ siteId: await site(online) }));
+      expect(await endSession(prisma, online, end('10', false, cash))).toMatchObject({ status: 'balance-unavailable', reason: expect.stringMatching(/not a cash asset/) });
+      expect(await stillRunning(online)).toBe(true);
+      expect(await snapshots(cash)).toBe(1);
+    });
+
+    it("another user's cash asset is not-found and writes nothing", async () => {
+      const [a, b] = [await newUser(), await newUser()];
+      const aCash = await asset(a);
+      await startSession(prisma, b, start({ newVenue: 'Aria' }));
+      expect((await endSession(prisma, b, end('500', false, aCash))).status).toBe('not-found');
+      expect(await stillRunning(b)).toBe(true);
+      expect(await snapshots(aCash)).toBe(1);
+    });
   });
 });

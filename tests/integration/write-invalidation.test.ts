@@ -23,7 +23,7 @@ import { appendSnapshot, createHolding, deleteHolding, deleteSnapshot, moveHoldi
 import { listAchievements } from '@/lib/progress/reads';
 import { listTransfers } from '@/lib/transfers/reads';
 import { createTransfer, deleteTransfer, updateTransfer } from '@/lib/transfers/writes';
-import { listSessions, listTrackerMappings, listVenues, runningSession, sessionStats } from '@/lib/sessions/reads';
+import { listSessions, listTrackerMappings, listVenues, runningSession, sessionFilterOptions, sessionStats } from '@/lib/sessions/reads';
 import { addRebuy, createSession, deleteSession, endSession, importTrackerSessions, saveTrackerMapping, startSession, updateSession } from '@/lib/sessions/writes';
 import { applyMapping } from '@/lib/sessions/tracker-import/apply';
 import { detectMapping } from '@/lib/sessions/tracker-import/detect';
@@ -76,6 +76,7 @@ async function observe(userId: string): Promise<Observed[]> {
     [runningSession, [userId]],
     [listVenues, [userId]],
     [sessionStats, [userId, 'USD', {}]],
+    [sessionFilterOptions, [userId]],
     [listTrackerMappings, [userId]],
     ...knownHoldings.map((id): [Read, unknown[]] => [holdingHistory, [userId, id]]),
   ];
@@ -197,14 +198,32 @@ describe('every write expires exactly the tags of the reads it changes, and bump
     const start = { kind: 'CASH' as const, game: 'PLO' as const, venue: { siteId: site }, currency: 'USD', smallBlind: d('0.5'), bigBlind: d('1'), buyIn: d('50'), fee: d('0') };
     await check(user, async () => ok(await startSession(prisma, user, start)).invalidation);
     await check(user, async () => ok(await addRebuy(prisma, user, d('25'))).invalidation);
-    const end = { cashOut: d('100'), expenses: d('0'), hands: 120, place: null, fieldSize: null, breakMinutes: 0, notes: null, tags: [], updateBalance: true };
+    const end = { cashOut: d('100'), expenses: d('0'), hands: 120, place: null, fieldSize: null, breakMinutes: 0, notes: null, tags: [], updateBalance: true, balanceAssetId: null };
     await check(user, async () => ok(await endSession(prisma, user, end)).invalidation);
     // The site got previous (100) + result (+25).
     const [newest] = await prisma.balanceSnapshot.findMany({ where: { holdingId: site }, orderBy: { recordedAt: 'desc' }, take: 1 });
     expect(newest.amount.toString()).toBe('125');
     expect((await prisma.playSession.findFirstOrThrow({ where: { userId: user, siteId: site } })).snapshotId).toBe(newest.id);
+    // Deleting the session keeps its snapshot; the site's history no longer marks it as the session's.
+    const ended = (await prisma.playSession.findFirstOrThrow({ where: { userId: user, siteId: site } })).id;
+    await check(user, async () => ok(await deleteSession(prisma, user, ended)).invalidation);
+    await check(user, async () => ok(await startSession(prisma, user, start)).invalidation);
+    await check(user, async () => ok(await endSession(prisma, user, end)).invalidation);
     // Deleting the site keeps its sessions, unlinked: the sessions change too.
     await check(user, async () => ok(await deleteHolding(prisma, ref(site))).invalidation);
+  });
+
+  it('sessions: a live session ended into a cash asset; deleting the asset unlinks the session', async () => {
+    const cash = ok(await createHolding(prisma, user, { kind: 'ASSET', name: 'Wallet', assetType: 'Cash', currency: 'USD', amount: d('400') }, yesterday)).holdingId;
+    knownHoldings.push(cash);
+    const start = { kind: 'CASH' as const, game: 'NLHE' as const, venue: { newVenue: 'Aria' }, currency: 'USD', smallBlind: d('1'), bigBlind: d('2'), buyIn: d('200'), fee: d('0') };
+    await check(user, async () => ok(await startSession(prisma, user, start)).invalidation);
+    const end = { cashOut: d('150'), expenses: d('10'), hands: null, place: null, fieldSize: null, breakMinutes: 0, notes: null, tags: [], updateBalance: false, balanceAssetId: cash };
+    await check(user, async () => ok(await endSession(prisma, user, end)).invalidation);
+    const [newest] = await prisma.balanceSnapshot.findMany({ where: { holdingId: cash }, orderBy: { recordedAt: 'desc' }, take: 1 });
+    expect(newest.amount.toFixed(2)).toBe('340.00');
+    // The session loses its snapshot link (ON DELETE SET NULL) when the asset goes: the sessions change.
+    await check(user, async () => ok(await deleteHolding(prisma, ref(cash, 'ASSET'))).invalidation);
   });
 
   it('sessions: save a tracker mapping; import a tracker file (with and without saving its mapping, and all duplicates)', async () => {
@@ -226,6 +245,7 @@ describe('every write expires exactly the tags of the reads it changes, and bump
       return r.invalidation;
     });
   });
+
 
   it('account: display currency and deletion', async () => {
     await check(user, () => updateDisplayCurrency(prisma, user, 'EUR'));

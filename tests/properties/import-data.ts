@@ -6,7 +6,8 @@ import { csvExportLines, type AccountData } from '@/lib/account/export-format';
 import type { ImportPlan } from '@/lib/account/import-parse';
 import { ACHIEVEMENT_CODES } from '@/lib/domain/achievements';
 import { SCRIPT_PAYLOAD, SQL_PAYLOAD, badAmounts, centsToFixed, currencyCode, dayOf, typedName, typedText, unknownCurrencies, zeroAmounts, MAX_CENTS } from './support';
-import { EARLIEST_INSTANT, latestDay, latestInstant } from '@/lib/fields/limits';
+import { EARLIEST_INSTANT, SESSION_COUNT_MAX, SESSION_MAX_MINUTES, SESSION_NOTES_MAX, SESSION_TAGS_MAX, SESSION_TAG_MAX, VENUE_NAME_MAX, latestDay, latestInstant } from '@/lib/fields/limits';
+import { GAMES } from '@/lib/sessions/rules';
 
 /** "now" of every parse: an import accepts days up to today and times up to a day ahead (clock skew), like the forms. */
 export const NOW = new Date('2025-06-15T12:00:00.000Z');
@@ -42,6 +43,87 @@ const goal = fc.record({
   archivedAt: fc.option(instant, { nil: null }),
 });
 
+// ------------------------------------------------------------------------------ sessions
+
+const MAX_SESSION_MS = SESSION_MAX_MINUTES * 60_000;
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
+const count = (max: number) => fc.integer({ min: 0, max });
+/** A tag as stored: trimmed, inner spaces single, no comma (the CSV and the form split on it). */
+const tag = typedName(1, SESSION_TAG_MAX)
+  .map((n) => n.expected)
+  .filter((t) => !t.includes(',') && t === t.replace(/\s+/g, ' '));
+const venueName = typedName(1, VENUE_NAME_MAX).map((n) => n.expected);
+
+/** Where a session was played: one of the file's poker sites, a live venue, or neither (its site was deleted). */
+function sessionPlace(siteNames: readonly string[]) {
+  const live = venueName.map((venue) => ({ site: null, venue }));
+  const orphan = fc.constant({ site: null, venue: null });
+  return siteNames.length ? fc.oneof(fc.constantFrom(...siteNames).map((site) => ({ site, venue: null })), live, orphan) : fc.oneof(live, orphan);
+}
+
+/** What only a cash game or only a tournament has; the other kind's fields as the form stores them. */
+const cashFields = fc.record({
+  kind: fc.constant('CASH' as const),
+  smallBlind: optional(money(0n)),
+  bigBlind: money(1n),
+  fee: fc.constant('0.00'),
+  reEntries: fc.constant(0),
+  place: fc.constant(null),
+  fieldSize: fc.constant(null),
+});
+const tournamentFields = fc
+  .record({
+    kind: fc.constant('TOURNAMENT' as const),
+    smallBlind: fc.constant(null),
+    bigBlind: fc.constant(null),
+    fee: money(0n),
+    reEntries: count(1000),
+    place: optional(fc.integer({ min: 1, max: SESSION_COUNT_MAX })),
+    fieldSize: optional(fc.integer({ min: 1, max: SESSION_COUNT_MAX })),
+  })
+  // A place within the field, as the form requires.
+  .map((t) => (t.place !== null && t.fieldSize !== null && t.place > t.fieldSize ? { ...t, place: t.fieldSize, fieldSize: t.place } : t));
+
+/** An ended session as an export writes it, every optional field present or not. */
+function session(siteNames: readonly string[]) {
+  return fc
+    .record({
+      where: sessionPlace(siteNames),
+      kindFields: fc.oneof(cashFields, tournamentFields),
+      game: fc.constantFrom(...GAMES),
+      currency: currencyCode,
+      buyIn: money(0n),
+      rebuys: money(0n),
+      cashOut: money(0n),
+      expenses: money(0n),
+      hands: optional(count(SESSION_COUNT_MAX)),
+      // Ends after it starts, within the longest session, and not after "now".
+      start: fc.integer({ min: EARLIEST.getTime(), max: LATEST.getTime() - MAX_SESSION_MS }),
+      durationMs: fc.integer({ min: 1, max: MAX_SESSION_MS }),
+      breakMinutes: count(SESSION_MAX_MINUTES),
+      notes: storedText(SESSION_NOTES_MAX),
+      tags: fc.uniqueArray(tag, { maxLength: SESSION_TAGS_MAX, selector: (t) => t.toLowerCase() }),
+    })
+    .map(({ where, kindFields, start, durationMs, ...x }) => ({
+      ...where,
+      ...kindFields,
+      ...x,
+      startedAt: new Date(start).toISOString(),
+      endedAt: new Date(start + durationMs).toISOString(),
+    }));
+}
+
+/** The app remembers a venue once whatever its case, so an export spells each venue one way. */
+function oneSpellingPerVenue<T extends { venue: string | null }>(sessions: T[]): T[] {
+  const spelling = new Map<string, string>();
+  return sessions.map((x) => {
+    if (x.venue === null) return x;
+    const key = x.venue.toLowerCase();
+    if (!spelling.has(key)) spelling.set(key, x.venue);
+    return { ...x, venue: spelling.get(key)! };
+  });
+}
+
 /** Valid account data as an export writes it. `min` makes every list non-empty. */
 export function accountData({ min = 0 } = {}): fc.Arbitrary<AccountData> {
   return fc
@@ -55,6 +137,19 @@ export function accountData({ min = 0 } = {}): fc.Arbitrary<AccountData> {
       achievements: fc.uniqueArray(fc.record({ code: fc.constantFrom(...ACHIEVEMENT_CODES), unlockedAt: instant }), { minLength: min, maxLength: 4, selector: (a) => a.code }),
       articleReads: fc.uniqueArray(fc.record({ slug, readAt: instant }), { minLength: min, maxLength: 4, selector: (r) => r.slug }),
     })
+    // Sessions name the file's own poker sites (an import refuses an unknown one), and some name
+    // the file's snapshot their result went into (each snapshot at most once).
+    .chain((d) => {
+      const sites = d.holdings.filter((h) => h.kind === 'POKER_SITE').map((h) => h.name);
+      const refs = [...new Map(d.holdings.flatMap((h) => h.snapshots.map((x) => ({ holdingKind: h.kind, holding: h.name, recordedAt: x.recordedAt }))).map((r) => [`${r.holdingKind}:${r.holding.toLowerCase()}:${r.recordedAt}`, r])).values()];
+      return fc
+        .tuple(fc.array(session(sites), { minLength: min, maxLength: 5 }), fc.shuffledSubarray(refs), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }))
+        .map(([sessions, picked, linked]) => {
+          let next = 0;
+          const withRefs = sessions.map((x, i) => ({ ...x, balanceSnapshot: linked[i] && next < picked.length ? picked[next++] : null }));
+          return { ...d, sessions: oneSpellingPerVenue(withRefs) };
+        });
+    })
     .map((d) => {
       const next = { POKER_SITE: 0, ASSET: 0 };
       return {
@@ -65,8 +160,7 @@ export function accountData({ min = 0 } = {}): fc.Arbitrary<AccountData> {
         goals: d.goals.map((g, i) => (g.status === 'ACTIVE' && d.goals.findIndex((x) => x.status === 'ACTIVE') !== i ? { ...g, status: 'ARCHIVED' as const } : g)),
         achievements: d.achievements,
         articleReads: d.articleReads,
-        // Session round trips are covered by tests/unit/account/import-parse.test.ts and the import integration test.
-        sessions: [],
+        sessions: d.sessions,
       };
     });
 }
@@ -82,7 +176,12 @@ export function expectedPlan(data: AccountData): ImportPlan {
     goals: data.goals.map((g) => ({ ...g, createdAt: at(g.createdAt), completedAt: atOrNull(g.completedAt), archivedAt: atOrNull(g.archivedAt) })),
     achievements: data.achievements.map((a) => ({ code: a.code as ImportPlan['achievements'][number]['code'], unlockedAt: at(a.unlockedAt) })),
     articleReads: data.articleReads.map((r) => ({ slug: r.slug, readAt: at(r.readAt) })),
-    sessions: data.sessions.map((x) => ({ ...x, startedAt: at(x.startedAt), endedAt: at(x.endedAt) })),
+    sessions: data.sessions.map((x) => ({
+      ...x,
+      startedAt: at(x.startedAt),
+      endedAt: at(x.endedAt),
+      balanceSnapshot: x.balanceSnapshot ? { ...x.balanceSnapshot, recordedAt: at(x.balanceSnapshot.recordedAt) } : null,
+    })),
   };
 }
 
@@ -108,7 +207,7 @@ const badDays = fc.constantFrom('1000-01-01', '9999-12-31', '2025-02-30', '2025-
  */
 interface Target {
   /** Which list must be non-empty. */
-  list: 'holdings' | 'snapshots' | 'transfers' | 'goals' | 'achievements' | 'articleReads';
+  list: 'holdings' | 'snapshots' | 'transfers' | 'goals' | 'achievements' | 'articleReads' | 'sessions';
   field: string;
   column: string;
   values: fc.Arbitrary<unknown>;
@@ -135,6 +234,14 @@ const TARGETS: Target[] = [
   { list: 'achievements', field: 'code', column: 'ref', values: fc.constantFrom('NOPE', 'read_1', SCRIPT_PAYLOAD, '') },
   { list: 'achievements', field: 'unlockedAt', column: 'timestamp', values: badTimestamps },
   { list: 'articleReads', field: 'slug', column: 'ref', values: fc.constantFrom('Not A Slug', 'a--b', SQL_PAYLOAD, SCRIPT_PAYLOAD, 's'.repeat(121), '') },
+  { list: 'sessions', field: 'kind', column: 'type', values: fc.constantFrom('cash', 'SNG', '', SCRIPT_PAYLOAD) },
+  { list: 'sessions', field: 'game', column: 'game', values: fc.constantFrom('nlhe', 'STUD', '', SQL_PAYLOAD) },
+  { list: 'sessions', field: 'buyIn', column: 'buy_in', values: badAmounts },
+  { list: 'sessions', field: 'cashOut', column: 'cash_out', values: badAmounts },
+  { list: 'sessions', field: 'currency', column: 'currency', values: unknownCurrencies },
+  { list: 'sessions', field: 'startedAt', column: 'timestamp', values: badTimestamps },
+  { list: 'sessions', field: 'hands', column: 'hands', values: fc.constantFrom(-1, 1.5, SESSION_COUNT_MAX + 1, 'many') },
+  { list: 'sessions', field: 'notes', column: 'note', values: fc.constantFrom('n'.repeat(SESSION_NOTES_MAX + 1), 'a\u0000b', 'a\uDC00b') },
 ];
 
 export interface Broken {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SnapshotDto } from '@/lib/holdings/reads';
+import type { HistorySnapshotDto } from '@/lib/holdings/reads';
 import { formatSnapshotTime, type ParsedHistoryFilter } from '@/lib/holdings/dates';
 import { HOLDING_KINDS, holdingPath, type HoldingKind } from '@/lib/holdings/kinds';
 import { DataTable } from '@/app/ui/data-table';
@@ -9,7 +9,7 @@ interface Props {
   kind: HoldingKind;
   holdingId: string;
   name: string;
-  snapshots: SnapshotDto[];
+  snapshots: HistorySnapshotDto[];
   /** All snapshots of the holding, not just the filtered ones: the only one cannot be deleted. */
   totalCount: number;
   filter: ParsedHistoryFilter['filter'];
@@ -41,6 +41,18 @@ export function HistoryTable({ kind, holdingId, name, snapshots, totalCount, fil
         columns={[
           { header: 'Date and time (UTC)', rowHeader: true, cell: (s) => formatSnapshotTime(s.recordedAt) },
           { header: 'Balance', num: true, cell: (s) => formatSnapshotAmount(s) },
+          {
+            // A snapshot written by ending a play session says so, and links to it.
+            header: 'Source',
+            cell: (s) =>
+              s.sessionId ? (
+                <Link href={`/sessions/${encodeURIComponent(s.sessionId)}`} data-testid="snapshot-session">
+                  Play session result
+                </Link>
+              ) : (
+                'Balance update'
+              ),
+          },
           {
             header: 'Actions',
             num: true,

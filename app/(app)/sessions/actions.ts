@@ -82,6 +82,8 @@ export async function endSessionAction(_prev: FormState, formData: FormData): Pr
   if (!parsed.success) return invalid(parsed.error, formData);
   const result = await endSession(await db(), user.id, parsed.data);
   if (result.status === 'not-running') return failure('No session is running any more.', formData);
+  // A cash asset id that is not the user's: a forged form.
+  if (result.status === 'not-found') notFound();
   if (result.status === 'balance-unavailable') return failure('Nothing was saved.', formData, { updateBalance: [result.reason] });
   applyInvalidation(result.invalidation);
   redirect(`/sessions/${result.sessionId}?done=ended`);

@@ -8,6 +8,8 @@ interface Props {
   stakes: string[];
   tags: string[];
   filtered: boolean;
+  /** Other choices of the page kept through filtering (the chart's axis), as hidden fields. */
+  keep?: Record<string, string>;
 }
 
 const KINDS = [
@@ -17,9 +19,12 @@ const KINDS = [
 const GAME_OPTIONS = GAMES.map((g) => ({ value: g, label: GAME_LABELS[g] }));
 
 /** The GET filter shared by the list and the statistics. */
-export function SessionFilterForm({ action, filter, venues, stakes, tags, filtered }: Props) {
+export function SessionFilterForm({ action, filter, venues, stakes, tags, filtered, keep = {} }: Props) {
   return (
     <FilterForm path={action} label="Filter sessions" active={filtered}>
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <DateRangeFields values={filter} />
       <FilterSelect name="kind" label="Type" value={filter.kind} options={KINDS} />
       <FilterSelect name="game" label="Game" value={filter.game} options={GAME_OPTIONS} />

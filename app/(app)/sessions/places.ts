@@ -1,17 +1,38 @@
 import 'server-only';
 import { listHoldings } from '@/lib/holdings/reads';
 import { listVenues } from '@/lib/sessions/reads';
-import { stakesLabel, venueKey, venueLabel, type SessionDto } from '@/lib/sessions/rules';
+import { holdingPath, isCashAsset } from '@/lib/holdings/kinds';
+import { filterOptionsOf, venueLabel, type SessionDto, type SessionFilterOptions } from '@/lib/sessions/rules';
 
 export interface Places {
   sites: { id: string; name: string; currency: string }[];
   venues: { id: string; name: string }[];
+  /** The assets a live session can update when it ends (see lib/sessions/balance-target.ts). */
+  cashAssets: { id: string; name: string; currency: string }[];
+  /** Every asset's name: a session's snapshot may be in one no longer of the cash type. */
+  assetNames: Record<string, string>;
 }
 
 /** The user's poker sites and remembered live venues: the "where" of every session form and list. */
 export async function loadPlaces(userId: string): Promise<Places> {
   const [holdings, venues] = await Promise.all([listHoldings(userId), listVenues(userId)]);
-  return { sites: holdings.filter((h) => h.kind === 'POKER_SITE').map((h) => ({ id: h.id, name: h.name, currency: h.currency })), venues };
+  const brief = (h: { id: string; name: string; currency: string }) => ({ id: h.id, name: h.name, currency: h.currency });
+  return {
+    sites: holdings.filter((h) => h.kind === 'POKER_SITE').map(brief),
+    venues,
+    cashAssets: holdings.filter(isCashAsset).map(brief),
+    assetNames: Object.fromEntries(holdings.filter((h) => h.kind === 'ASSET').map((h) => [h.id, h.name])),
+  };
+}
+
+/** The site or asset whose balance this session's result went into, for the session pages. */
+export function balanceHoldingOf(s: Pick<SessionDto, 'snapshotHoldingId'>, places: Places): { name: string; href: string; word: 'site' | 'cash asset' } | null {
+  const id = s.snapshotHoldingId;
+  if (!id) return null;
+  const site = places.sites.find((h) => h.id === id);
+  if (site) return { name: site.name, href: holdingPath('POKER_SITE', id), word: 'site' };
+  const asset = places.assetNames[id];
+  return asset === undefined ? null : { name: asset, href: holdingPath('ASSET', id), word: 'cash asset' };
 }
 
 export function placeOptions(places: Places): { value: string; label: string }[] {
@@ -22,11 +43,10 @@ export function placeOptions(places: Places): { value: string; label: string }[]
   ];
 }
 
-/** Options of the filter built from the sessions themselves: only values that can match. */
-export function filterChoices(all: SessionDto[], places: Places) {
-  const stakes = [...new Set(all.map(stakesLabel).filter((s): s is string => s !== null))].sort();
-  const tags = [...new Set(all.flatMap((s) => s.tags))].sort((a, b) => a.localeCompare(b));
-  const venues = [...new Set(all.map(venueKey))].map((key) => ({ value: key, label: venueLabel(key, places) })).sort((a, b) => a.label.localeCompare(b.label));
+/** Options of the filter built from the sessions themselves (or their cached options): only values that can match. */
+export function filterChoices(sessions: SessionDto[] | SessionFilterOptions, places: Places) {
+  const { stakes, tags, venueKeys } = Array.isArray(sessions) ? filterOptionsOf(sessions) : sessions;
+  const venues = venueKeys.map((key) => ({ value: key, label: venueLabel(key, places) })).sort((a, b) => a.label.localeCompare(b.label));
   return { stakes, tags, venues };
 }
 

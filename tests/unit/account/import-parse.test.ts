@@ -54,6 +54,7 @@ const sample: AccountData = {
       breakMinutes: 15,
       notes: 'deep, "loose" table',
       tags: ['evening', 'zoom'],
+      balanceSnapshot: null,
     },
     {
       kind: 'TOURNAMENT',
@@ -77,6 +78,8 @@ const sample: AccountData = {
       breakMinutes: 0,
       notes: null,
       tags: [],
+      // A live session ended into a cash asset: the asset's snapshot it wrote.
+      balanceSnapshot: { holdingKind: 'ASSET', holding: 'Cash, "under the mattress"', recordedAt: '2025-03-01T00:00:00.000Z' },
     },
   ],
 };
@@ -93,7 +96,12 @@ const expectedPlan: ImportPlan = {
   })),
   achievements: [{ code: 'BANKROLL_1K', unlockedAt: new Date('2025-01-01T20:00:00.000Z') }],
   articleReads: [{ slug: 'plo-bankroll-requirements', readAt: new Date('2025-02-02T08:00:00.000Z') }],
-  sessions: sample.sessions.map((x) => ({ ...x, startedAt: new Date(x.startedAt), endedAt: new Date(x.endedAt) })),
+  sessions: sample.sessions.map((x) => ({
+    ...x,
+    startedAt: new Date(x.startedAt),
+    endedAt: new Date(x.endedAt),
+    balanceSnapshot: x.balanceSnapshot ? { ...x.balanceSnapshot, recordedAt: new Date(x.balanceSnapshot.recordedAt) } : null,
+  })),
 };
 
 const HEADER = 'record,holding_kind,holding_name,asset_type,position,type,status,amount,currency,date,timestamp,completed_at,archived_at,note,ref';
@@ -113,7 +121,7 @@ describe('round trip', () => {
   it('the CSV export guards formula cells and quotes commas', () => {
     const lines = csvExportLines(sample);
     // Files from before play sessions (HEADER alone) still import; exports add the session columns.
-    expect(lines[0]).toBe(`${HEADER},game,site,venue,small_blind,big_blind,buy_in,fee,re_entries,rebuys,cash_out,expenses,place,field_size,hands,ended_at,break_minutes,tags`);
+    expect(lines[0]).toBe(`${HEADER},game,site,venue,small_blind,big_blind,buy_in,fee,re_entries,rebuys,cash_out,expenses,place,field_size,hands,ended_at,break_minutes,tags,snapshot_at`);
     expect(lines.find((l) => l.includes('Aria'))).toContain(",'=Aria,");
     expect(lines.find((l) => l.includes('cmd'))).toContain(`"'=cmd|""/c calc""!A1"`);
     expect(lines.some((l) => l.includes('"Cash, ""under the mattress"""'))).toBe(true);
@@ -140,6 +148,30 @@ describe('session rows', () => {
     expect(errorsOf(parseJsonImport(JSON.stringify(doc), NOW))).toEqual(['sessions[0].cashOut cannot be negative']);
     doc.sessions[0].cashOut = '1';
     expect(errorsOf(parseJsonImport(JSON.stringify(doc), NOW))).toEqual(['sessions[1] is a cash game without a big blind']);
+  });
+  it("name the balance snapshot their result went into: one of the file's, each at most once", () => {
+    const doc = JSON.parse(toJsonExport(sample, NOW));
+    // Files from before the link: no balanceSnapshot at all.
+    delete doc.sessions[1].balanceSnapshot;
+    expect(parseJsonImport(JSON.stringify(doc), NOW)).toMatchObject({ ok: true, plan: { sessions: [{ balanceSnapshot: null }, { balanceSnapshot: null }] } });
+    const ref = { holdingKind: 'POKER_SITE', holding: 'pokerstars', recordedAt: '2025-01-02T20:00:00.000Z' };
+    doc.sessions[0].balanceSnapshot = ref;
+    doc.sessions[1].balanceSnapshot = ref;
+    expect(errorsOf(parseJsonImport(JSON.stringify(doc), NOW))).toEqual(['sessions[1].balanceSnapshot names the same balance snapshot as session 1']);
+    doc.sessions[1].balanceSnapshot = { ...ref, recordedAt: '2025-01-02T20:00:00.001Z' };
+    expect(errorsOf(parseJsonImport(JSON.stringify(doc), NOW))).toEqual([
+      'sessions[1].balanceSnapshot names a balance snapshot (poker site "pokerstars" at 2025-01-02T20:00:00.001Z) that is not in the file',
+    ]);
+
+    const lines = csvExportLines(sample);
+    const liveRow = lines.findIndex((l) => l.startsWith('session,') && l.includes('Aria'));
+    const line = lines.slice(0, liveRow).join('\r\n').split('\n').length + 1;
+    const partial = [...lines];
+    partial[liveRow] = partial[liveRow].replace(/,2025-03-01T00:00:00\.000Z$/, ',');
+    expect(errorsOf(parseCsvImport(partial.join('\r\n'), NOW))).toEqual([`line ${line}: the session names part of a balance snapshot (holding_kind, holding_name and snapshot_at go together)`]);
+    const unknown = [...lines];
+    unknown[liveRow] = unknown[liveRow].replace(/,2025-03-01T00:00:00\.000Z$/, ',2025-03-02T00:00:00.000Z');
+    expect(errorsOf(parseCsvImport(unknown.join('\r\n'), NOW))[0]).toMatch(new RegExp(`^line ${line}: the session names a balance snapshot \\(asset `));
   });
 });
 

@@ -31,6 +31,7 @@ function session(over: Partial<SessionDto> = {}): SessionDto {
     notes: null,
     tags: [],
     snapshotId: null,
+    snapshotHoldingId: null,
     ...over,
   };
 }
@@ -141,6 +142,9 @@ describe('computeStats', () => {
     expect(s.breakdowns.weekday.map((r) => r.label)).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday']);
     expect(s.breakdowns.month).toEqual([expect.objectContaining({ key: '2026-03', label: 'Mar 2026', sessions: 4 })]);
     expect(s.chart.points.map((p) => p.profit)).toEqual(['100.00', '50.00', '-170.00', '270.00']);
+    // Cumulative minutes played by the end of each day: the hours axis of the chart.
+    expect(s.chart.points.map((p) => p.minutes)).toEqual([120, 180, 360, 540]);
+    expect(s.chart.table.hours.map((p) => p.day)).toEqual(expect.arrayContaining(['2026-03-02', '2026-03-05']));
   });
 
   it('zero hours: profit counts, hourly rates are null', () => {

@@ -7,7 +7,7 @@ import { formatMoney } from '@/lib/domain/money';
 import { firstParam, type SearchParams } from '@/lib/fields/form-fields';
 import { findSession } from '@/lib/sessions/reads';
 import { GAME_LABELS, KIND_LABELS, formatDuration, sessionResult, stakesLabel, totalBuyIn, venueKey, venueLabel } from '@/lib/sessions/rules';
-import { loadPlaces } from '../places';
+import { balanceHoldingOf, loadPlaces } from '../places';
 import { formatResult, formatWhen, playedMinutes, resultClass } from '../values';
 
 export const metadata: Metadata = { title: 'Session' };
@@ -23,6 +23,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
   const money = (v: string | Decimal) => formatMoney(new Decimal(v), session.currency);
   const done = DONE[firstParam(query.done) ?? ''];
   const where = venueLabel(venueKey(session), places);
+  const balance = balanceHoldingOf(session, places);
   const rows: [string, React.ReactNode][] = [
     ['Type', `${KIND_LABELS[session.kind]} · ${GAME_LABELS[session.game]}`],
     ['Where', session.siteId ? `${where} (online)` : `${where} (live)`],
@@ -60,9 +61,9 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
       <p className={`stat ${resultClass(result?.toString() ?? null) ?? ''}`} data-testid="session-result">
         {result === null ? 'Running' : formatResult(result, session.currency)}
       </p>
-      {session.snapshotId && session.siteId && (
+      {balance && (
         <p className="muted" data-testid="session-balance-note">
-          Ending this session updated the balance of <Link href={`/sites/${session.siteId}`}>{where}</Link>.
+          Ending this session updated the balance of the {balance.word} <Link href={balance.href}>{balance.name}</Link>.
         </p>
       )}
       <div className="table-wrap" style={{ maxWidth: '40rem' }}>

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { initialFormState, type FormState } from '@/lib/forms';
 import { Field, FormMessage, SubmitButton } from '@/app/ui/form';
@@ -17,10 +18,24 @@ export function RebuyForm({ action: serverAction, currency }: { action: Action; 
   );
 }
 
-export function EndForm({ action: serverAction, tournament, online, currency }: { action: Action; tournament: boolean; online: boolean; currency: string }) {
+interface EndFormProps {
+  action: Action;
+  tournament: boolean;
+  /** What the result may update (lib/sessions/balance-target.ts): the site, a cash asset, or nothing. */
+  balanceKind: 'POKER_SITE' | 'ASSET' | null;
+  cashAssets: { id: string; name: string; currency: string }[];
+  currency: string;
+}
+
+export function EndForm({ action: serverAction, tournament, balanceKind, cashAssets, currency }: EndFormProps) {
   const [state, action] = useActionState(serverAction, initialFormState);
   const v = (name: string) => state.values?.[name];
-  const balanceError = state.errors?.updateBalance;
+  const balanceError = [...(state.errors?.updateBalance ?? []), ...(state.errors?.balanceAssetId ?? [])];
+  const errorText = balanceError.length > 0 && (
+    <p id="f-updateBalance-error" className="field-error" role="alert">
+      {balanceError.join(' ')}
+    </p>
+  );
   return (
     <form action={action} className="form session-form" noValidate aria-label="End the session">
       <FormMessage state={state} />
@@ -40,20 +55,38 @@ export function EndForm({ action: serverAction, tournament, online, currency }: 
       </div>
       <Field label="Notes" name="notes" maxLength={500} autoComplete="off" state={state} hint="Optional." />
       <Field label="Tags" name="tags" autoComplete="off" state={state} hint="Optional, separated by commas." />
-      {online && (
+      {balanceKind === 'POKER_SITE' && (
         <div className="field">
           <label className="checkbox">
-            <input type="checkbox" name="updateBalance" defaultChecked={v('updateBalance') === 'on'} aria-describedby={balanceError ? 'f-updateBalance-error' : 'f-updateBalance-hint'} /> Update the
+            <input type="checkbox" name="updateBalance" defaultChecked={v('updateBalance') === 'on'} aria-describedby={errorText ? 'f-updateBalance-error' : 'f-updateBalance-hint'} /> Update the
             site&apos;s balance with this result
           </label>
           <p id="f-updateBalance-hint" className="hint">
             Adds a balance snapshot: the previous balance plus this session&apos;s result.
           </p>
-          {balanceError && (
-            <p id="f-updateBalance-error" className="field-error" role="alert">
-              {balanceError.join(' ')}
-            </p>
-          )}
+          {errorText}
+        </div>
+      )}
+      {balanceKind === 'ASSET' && cashAssets.length === 0 && (
+        <p className="hint" data-testid="no-cash-asset">
+          To let a live session update your cash, <Link href="/assets/new">add an asset</Link> of type &quot;Cash&quot;.
+        </p>
+      )}
+      {balanceKind === 'ASSET' && cashAssets.length > 0 && (
+        <div className="field">
+          <label htmlFor="f-balanceAssetId">Update a cash asset with this result</label>
+          <select id="f-balanceAssetId" name="balanceAssetId" defaultValue={v('balanceAssetId') ?? ''} aria-describedby={errorText ? 'f-updateBalance-error' : 'f-balanceAssetId-hint'} aria-invalid={errorText ? true : undefined}>
+            <option value="">No, leave my assets as they are</option>
+            {cashAssets.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} ({a.currency})
+              </option>
+            ))}
+          </select>
+          <p id="f-balanceAssetId-hint" className="hint">
+            Adds a balance snapshot to that asset: its previous balance plus this session&apos;s result.
+          </p>
+          {errorText}
         </div>
       )}
       <SubmitButton>End session</SubmitButton>

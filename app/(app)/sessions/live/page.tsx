@@ -13,6 +13,7 @@ import { SessionForm } from '../session-form';
 import { loadPlaces, placeOptions } from '../places';
 import { formatWhen } from '../values';
 import { EndForm, RebuyForm } from './live-forms';
+import { balanceKindFor } from '@/lib/sessions/balance-target';
 
 export const metadata: Metadata = { title: 'Live session' };
 
@@ -76,7 +77,7 @@ export default async function LiveSessionPage({ searchParams }: { searchParams: 
       <h2>Rebuy</h2>
       <RebuyForm action={addRebuyAction} currency={running.currency} />
       <h2>End the session</h2>
-      <EndForm action={endSessionAction} tournament={running.kind === 'TOURNAMENT'} online={running.siteId !== null} currency={running.currency} />
+      <EndForm action={endSessionAction} tournament={running.kind === 'TOURNAMENT'} balanceKind={balanceKindFor(running)} cashAssets={places.cashAssets} currency={running.currency} />
       <h2>Start a different session</h2>
       {another ? (
         startForm

@@ -7,7 +7,7 @@ import { getProfile } from '@/lib/account/reads';
 import { formatMoney } from '@/lib/domain/money';
 import type { SearchParams } from '@/lib/fields/form-fields';
 import { BankrollChart } from '@/app/ui/chart';
-import { listSessions, sessionStats } from '@/lib/sessions/reads';
+import { sessionFilterOptions, sessionStats } from '@/lib/sessions/reads';
 import { formatDuration, venueLabel } from '@/lib/sessions/rules';
 import type { BreakdownRow } from '@/lib/sessions/stats';
 import { filterQuery, parseSessionFilter } from '@/lib/sessions/schemas';
@@ -15,6 +15,8 @@ import { SessionFilterForm } from '../filter-form';
 import { filterChoices, loadPlaces } from '../places';
 import { resultClass } from '../values';
 import { addDays, monthsBefore, toDayKey } from '@/lib/domain/days';
+import { formatDayLong } from '@/lib/bankroll/chart-series';
+import { AXIS_LABELS, CHART_AXES, axisFields, chartView, formatHours, parseChartAxis, withAxis, type ChartAxis } from '@/lib/sessions/chart-axis';
 
 /** The chart's ranges as "from" days (the rest of the filter kept). */
 function ranges(today: string): { label: string; from?: string }[] {
@@ -65,10 +67,14 @@ function Breakdown({ title, rows, currency, id }: { title: string; rows: Breakdo
 
 export default async function SessionStatsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const [params, profile, all, places] = await Promise.all([searchParams, getProfile(user.id), listSessions(user.id), loadPlaces(user.id)]);
+  // No session rows here: the statistics and the filter's options are cached computed views.
+  const [params, profile, options, places] = await Promise.all([searchParams, getProfile(user.id), sessionFilterOptions(user.id), loadPlaces(user.id)]);
   const cur = profile.displayCurrency;
   const { filter, problems } = parseSessionFilter(params);
+  const axis = parseChartAxis(params);
+  const statsHref = (query: string, chosen: ChartAxis) => `/sessions/stats${withAxis(query, chosen)}`;
   const stats = await sessionStats(user.id, cur, filter);
+  const chart = chartView(stats.chart.points, stats.chart.table, axis);
   const money = (v: string | null) => (v === null ? '—' : formatMoney(new Decimal(v), cur));
   const pct = (v: string | null) => (v === null ? '—' : `${v}%`);
   const num = (v: string | null, unit: string) => (v === null ? '—' : `${v} ${unit}`);
@@ -82,7 +88,7 @@ export default async function SessionStatsPage({ searchParams }: { searchParams:
       </p>
       <h1>Session statistics</h1>
       <p className="lead">Ended sessions only, in {cur}; each session converted at the exchange rates of the day it was played.</p>
-      <SessionFilterForm action="/sessions/stats" filter={filter} filtered={Object.keys(filter).length > 0} {...filterChoices(all, places)} />
+      <SessionFilterForm action="/sessions/stats" keep={axisFields(axis)} filter={filter} filtered={Object.keys(filter).length > 0} {...filterChoices(options, places)} />
       {problems.map((p) => (
         <p key={p} className="form-message error" role="alert">
           {p}
@@ -126,12 +132,34 @@ export default async function SessionStatsPage({ searchParams }: { searchParams:
           )}
           <nav aria-label="Chart range" className="actions" style={{ marginTop: '1rem' }}>
             {ranges(toDayKey(new Date())).map((r) => (
-              <Link key={r.label} className="btn btn-small" href={`/sessions/stats${filterQuery({ ...filter, from: r.from, to: undefined })}`} aria-current={filter.from === r.from && !filter.to ? 'page' : undefined}>
+              <Link key={r.label} className="btn btn-small" href={statsHref(filterQuery({ ...filter, from: r.from, to: undefined }), axis)} aria-current={filter.from === r.from && !filter.to ? 'page' : undefined}>
                 {r.label}
               </Link>
             ))}
           </nav>
-          <BankrollChart id="session-chart" heading="Cumulative session profit" points={stats.chart.points} tableRows={stats.chart.table} currency={cur} lines="profit" profitLabel="Cumulative profit" />
+          <nav aria-label="Chart x axis" className="actions" style={{ marginTop: '.5rem' }}>
+            <span className="muted">x axis:</span>
+            {CHART_AXES.map((a) => (
+              <Link key={a} className="btn btn-small" href={statsHref(filterQuery(filter), a)} aria-current={a === axis ? 'page' : undefined} data-testid={`chart-axis-${a}`}>
+                {AXIS_LABELS[a]}
+              </Link>
+            ))}
+          </nav>
+          {chart.xAxis ? (
+            <BankrollChart
+              id="session-chart"
+              heading="Cumulative session profit by hours played"
+              points={stats.chart.points}
+              tableRows={chart.rows}
+              xAxis={{ ...chart.xAxis, tableCell: (p) => formatHours(p.minutes / 60), tableCaption: 'Cumulative profit by hours played: the first day, the last day before each round number of hours, and the last day' }}
+              summary={`Cumulative profit in ${cur} over ${formatHours(stats.chart.points[stats.chart.points.length - 1].minutes / 60)} played, from ${formatDayLong(stats.chart.points[0].day)} to ${formatDayLong(stats.chart.points[stats.chart.points.length - 1].day)}: ${money(stats.chart.points[stats.chart.points.length - 1].profit)}.`}
+              currency={cur}
+              lines="profit"
+              profitLabel="Cumulative profit"
+            />
+          ) : (
+            <BankrollChart id="session-chart" heading="Cumulative session profit" points={stats.chart.points} tableRows={chart.rows} currency={cur} lines="profit" profitLabel="Cumulative profit" />
+          )}
           <h2>Breakdowns</h2>
           <Breakdown id="stakes" title="By stakes" rows={stats.breakdowns.stakes} currency={cur} />
           <Breakdown id="game" title="By game" rows={stats.breakdowns.game} currency={cur} />

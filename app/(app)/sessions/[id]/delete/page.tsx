@@ -5,7 +5,7 @@ import { requireUser } from '@/lib/auth/session';
 import { findSession } from '@/lib/sessions/reads';
 import { KIND_LABELS, sessionResult, venueKey, venueLabel } from '@/lib/sessions/rules';
 import { deleteSessionAction } from '../../actions';
-import { loadPlaces } from '../../places';
+import { balanceHoldingOf, loadPlaces } from '../../places';
 import { formatResult, formatWhen } from '../../values';
 
 export const metadata: Metadata = { title: 'Delete a session' };
@@ -17,6 +17,7 @@ export default async function DeleteSessionPage({ params }: { params: Promise<{ 
   const [session, places] = await Promise.all([findSession(user.id, id), loadPlaces(user.id)]);
   if (!session) notFound();
   const result = sessionResult(session);
+  const balance = balanceHoldingOf(session, places);
   return (
     <>
       <p>
@@ -28,7 +29,12 @@ export default async function DeleteSessionPage({ params }: { params: Promise<{ 
           {KIND_LABELS[session.kind]} at {venueLabel(venueKey(session), places)} on {formatWhen(session.startedAt)}
           {result === null ? ' (running)' : `, result ${formatResult(result, session.currency)}`}.
         </p>
-        {session.snapshotId && <p>The balance snapshot this session added to its site stays in the site&apos;s history: delete it there if it should go too.</p>}
+        {balance && (
+          <p data-testid="session-balance-note">
+            The balance snapshot this session added to the {balance.word} <Link href={balance.href}>{balance.name}</Link> stays in its history as a plain balance update (the
+            balance it recorded does not change): delete it there if it should go too.
+          </p>
+        )}
         <p>Your session statistics will be recalculated. This cannot be undone.</p>
         <form action={deleteSessionAction} className="actions">
           <input type="hidden" name="id" value={session.id} />
