@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type Decimal from 'decimal.js';
 import { AmountError, parsePositiveAmount } from '@/lib/domain/money';
 import { SUPPORTED_CURRENCIES, isSupportedCurrency } from '@/lib/domain/currency';
 import { isDayKey, type DayKey } from '@/lib/domain/days';
@@ -9,16 +10,19 @@ import { EARLIEST_DAY, NOTE_MAX } from '@/lib/fields/limits';
 // currency and day a user types goes through the same rules and messages.
 
 
-/** A money amount > 0 with at most 2 decimals, parsed by the domain parser (never a float). */
-export const positiveAmountField = z.string({ error: 'Enter an amount' }).transform((text, ctx) => {
+/** The amount a domain parser reads from `text`, or the parser's message as the field's issue. */
+export function parsedAmount(parse: (text: string) => Decimal, text: string, ctx: z.RefinementCtx): Decimal {
   try {
-    return parsePositiveAmount(text);
+    return parse(text);
   } catch (error) {
     if (!(error instanceof AmountError)) throw error;
     ctx.addIssue({ code: 'custom', message: error.message });
     return z.NEVER;
   }
-});
+}
+
+/** A money amount > 0 with at most 2 decimals, parsed by the domain parser (never a float). */
+export const positiveAmountField = z.string({ error: 'Enter an amount' }).transform((text, ctx) => parsedAmount(parsePositiveAmount, text, ctx));
 
 export const currencyField = z
   .string({ error: 'Choose a currency' })

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import Decimal from 'decimal.js';
-import { AmountError, parseAmount } from '@/lib/domain/money';
+import { parseAmount } from '@/lib/domain/money';
 import { isDayKey } from '@/lib/domain/days';
 import { hasVisibleChar, isStorableText } from '@/lib/domain/text';
-import { currencyField, firstParam, idSchema, positiveAmountField, type SearchParams } from '@/lib/fields/form-fields';
+import { currencyField, firstParam, idSchema, parsedAmount, positiveAmountField, type SearchParams } from '@/lib/fields/form-fields';
 import {
   EARLIEST_INSTANT,
   SESSION_COUNT_MAX,
@@ -24,20 +24,13 @@ import { GAMES, SESSION_KINDS, parseTags, type Game, type SessionFilter, type Se
 /** Where: "site:<id>" (one of the user's poker sites), "venue:<id>" (a remembered live venue) or "new" + a name. */
 export type VenueChoice = { siteId: string } | { venueId: string } | { newVenue: string };
 
+const amountOf = (text: string, ctx: z.RefinementCtx) => parsedAmount(parseAmount, text, ctx);
+
 /** An amount >= 0 (2 decimals); empty means 0. */
 const amountOrZero = z
   .string()
   .optional()
-  .transform((text, ctx) => {
-    if (!text || !text.trim()) return new Decimal(0);
-    try {
-      return parseAmount(text);
-    } catch (error) {
-      if (!(error instanceof AmountError)) throw error;
-      ctx.addIssue({ code: 'custom', message: error.message });
-      return z.NEVER;
-    }
-  });
+  .transform((text, ctx) => (!text || !text.trim() ? new Decimal(0) : amountOf(text, ctx)));
 
 /** An amount >= 0 that must be entered (a cash-out of 0 is a bust, still typed on purpose). */
 const requiredAmount = (what: string) =>
@@ -46,13 +39,7 @@ const requiredAmount = (what: string) =>
       ctx.addIssue({ code: 'custom', message: `Enter the ${what}` });
       return z.NEVER;
     }
-    try {
-      return parseAmount(text);
-    } catch (error) {
-      if (!(error instanceof AmountError)) throw error;
-      ctx.addIssue({ code: 'custom', message: error.message });
-      return z.NEVER;
-    }
+    return amountOf(text, ctx);
   });
 
 /** An optional whole number in [min, max]; empty is null. */

@@ -43,7 +43,8 @@ async function resolveVenue(tx: Tx, userId: string, venue: VenueChoice): Promise
   return { siteId: null, venueId: created.id };
 }
 
-function columns(input: SessionInput) {
+/** What a session has from its start: the game, its stakes and the buy-in. */
+function startColumns(input: StartSessionInput) {
   return {
     kind: input.kind,
     game: input.game,
@@ -52,6 +53,12 @@ function columns(input: SessionInput) {
     bigBlind: money(input.bigBlind),
     buyIn: money(input.buyIn)!,
     fee: money(input.fee)!,
+  };
+}
+
+function columns(input: SessionInput) {
+  return {
+    ...startColumns(input),
     reEntries: input.reEntries,
     rebuys: money(input.rebuys)!,
     cashOut: money(input.cashOut),
@@ -134,13 +141,7 @@ export async function startSession(
         data: {
           userId,
           ...place,
-          kind: input.kind,
-          game: input.game,
-          currency: input.currency,
-          smallBlind: money(input.smallBlind),
-          bigBlind: money(input.bigBlind),
-          buyIn: money(input.buyIn)!,
-          fee: money(input.fee)!,
+          ...startColumns(input),
           startedAt: now,
           runningFor: userId,
         },

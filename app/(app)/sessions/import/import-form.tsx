@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState, useMemo, useState } from 'react';
 import { DataTable } from '@/app/ui/data-table';
-import { SubmitButton } from '@/app/ui/form';
+import { SelectField, SubmitButton } from '@/app/ui/form';
 import { formatMegabytes } from '@/lib/account/messages';
 import { CURRENCY_OPTIONS } from '@/lib/fields/form-fields';
 import { GAMES, GAME_LABELS, KIND_LABELS, SESSION_KINDS } from '@/lib/sessions/rules';
@@ -143,28 +143,28 @@ export function TrackerImportForm({ saved, defaultCurrency, maxBytes }: Props) {
             <fieldset className="session-fieldset">
               <legend>How the cells are written</legend>
               <div className="import-columns">
-                <Select label="Date format" name="dateFormat" value={mapping.dateFormat} options={DATE_FORMATS.map((f) => ({ value: f, label: DATE_FORMAT_LABELS[f] }))} />
-                <Select
+                <SelectField label="Date format" name="dateFormat" defaultValue={mapping.dateFormat} options={DATE_FORMATS.map((f) => ({ value: f, label: DATE_FORMAT_LABELS[f] }))} />
+                <SelectField
                   label="Duration in"
                   name="durationUnit"
-                  value={mapping.durationUnit}
+                  defaultValue={mapping.durationUnit}
                   options={[
                     { value: 'minutes', label: 'Minutes' },
                     { value: 'hours', label: 'Hours' },
                   ]}
                 />
-                <Select
+                <SelectField
                   label="Decimal separator"
                   name="decimalSeparator"
-                  value={mapping.decimalSeparator}
+                  defaultValue={mapping.decimalSeparator}
                   options={[
                     { value: '.', label: 'Point (1,234.50)' },
                     { value: ',', label: 'Comma (1.234,50)' },
                   ]}
                 />
-                <Select label="Currency when the file has none" name="defaultCurrency" value={mapping.defaultCurrency} options={CURRENCY_OPTIONS} />
-                <Select label="Type when the file has none" name="defaultKind" value={mapping.defaultKind} options={SESSION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
-                <Select label="Game when the file has none" name="defaultGame" value={mapping.defaultGame} options={GAMES.map((g) => ({ value: g, label: GAME_LABELS[g] }))} />
+                <SelectField label="Currency when the file has none" name="defaultCurrency" defaultValue={mapping.defaultCurrency} options={CURRENCY_OPTIONS} />
+                <SelectField label="Type when the file has none" name="defaultKind" defaultValue={mapping.defaultKind} options={SESSION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
+                <SelectField label="Game when the file has none" name="defaultGame" defaultValue={mapping.defaultGame} options={GAMES.map((g) => ({ value: g, label: GAME_LABELS[g] }))} />
               </div>
             </fieldset>
           </section>
@@ -189,21 +189,6 @@ export function TrackerImportForm({ saved, defaultCurrency, maxBytes }: Props) {
         </form>
       )}
     </>
-  );
-}
-
-function Select({ label, name, value, options }: { label: string; name: string; value: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="field">
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={value}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
