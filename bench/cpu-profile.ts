@@ -1,7 +1,7 @@
 /**
  * A CPU profile of one page under load, and the functions that took the most CPU.
  *
- *   npm run bench:profile -- [--page=dashboard|article|index] [--mode=ours|default|nocache]
+ *   npm run bench:profile -- [--page=dashboard|article|index|stats] [--mode=ours|default|nocache]
  *                            [--seconds=10] [--connections=4] [--quick] [--no-build]
  *
  * Starts `next start` of the bench build (BENCH_DIST_DIR, default .next-bench) with
@@ -85,8 +85,9 @@ async function main() {
       dashboard: sessions.map((s) => ({ path: '/dashboard', headers: { cookie: s.cookie } })),
       article: slugs.map((slug) => ({ path: `/articles/${slug}` })),
       index: [{ path: '/articles' }],
+      stats: sessions.map((s) => ({ path: '/sessions/stats', headers: { cookie: s.cookie } })),
     };
-    if (!targets[page]) throw new Error(`unknown page "${page}" (dashboard, article, index)`);
+    if (!targets[page]) throw new Error(`unknown page "${page}" (dashboard, article, index, stats)`);
     await runLoad({ url: server.url, targets: targets[page], connections, seconds: 3 });
     const load = await runLoad({ url: server.url, targets: targets[page], connections, seconds });
     console.log(`\n${page} (${mode}): ${load.rps.toFixed(1)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${connections} connections, ${seconds} s`);

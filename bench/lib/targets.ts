@@ -203,7 +203,14 @@ function compareReason(r: BenchResults, page: Page, other: 'peer' | 'default'): 
     const note = timeoutNote(r);
     if (note) parts.push(note);
   }
-  if (other === 'default') parts.push("Next's default cache answers from process memory, ours makes one Redis round trip per cached read (the price of sharing entries and invalidations between instances)");
+  if (other === 'default') {
+    parts.push(
+      page === 'article' || page === 'index'
+        ? "Next's default cache answers from process memory; ours serves a page copy without a round trip for CACHE_PAGE_TRUST_MS after Redis confirmed it, and otherwise waits for one round trip to confirm it (the price of sharing pages and invalidations between instances)"
+        : "Next's default cache answers every read from process memory; ours serves per-user entries from its L1 with no Redis command (section 1) and makes one round trip for each shared read (rates)",
+    );
+    parts.push(`to check a gap outside the four-server run, compare one server at a time: \`npm run bench:profile -- --page=${page} --mode=ours\` then \`--mode=default\``);
+  }
   if (diff < 0.1) parts.push(`a ${Math.round(diff * 100)}% difference, inside the run-to-run variation on this machine`);
   parts.push(loadNote(r));
   return parts.filter(Boolean).join('; ');
