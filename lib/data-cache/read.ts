@@ -10,6 +10,15 @@ import { userDataVersion } from '@/lib/data-cache/user-version';
 // this is only a safety net against a missed tag.
 export const DATA_TTL_SECONDS = 300;
 
+/**
+ * The shape of what the cached reads return. Data entries outlive deploys (the handler keys them
+ * by CACHE_DATA_VERSION, not by build id, and unstable_cache keys do not see the code), so a
+ * change to any read's result must bump this: code that expects the new shape then never reads
+ * an entry of the old one. 2: session statistics with an hours axis, holding history with sources.
+ */
+export const READ_SHAPE_VERSION = 2;
+const keyName = (name: string) => `${name}@${READ_SHAPE_VERSION}`;
+
 type Load = (...args: never[]) => Promise<unknown>;
 
 export interface ReadSpec<L extends Load> {
@@ -53,7 +62,7 @@ export function defineRead<L extends Load>(spec: ReadSpec<L>): CachedRead<L> {
   const read = (...args: Parameters<L>) => {
     const load = () => spec.load(...args);
     if (dataCacheOff()) return run(load) as ReturnType<L>;
-    const keyParts = [spec.name, ...args.map(keyPart)];
+    const keyParts = [keyName(spec.name), ...args.map(keyPart)];
     return run(unstable_cache(load, keyParts, { tags: spec.tags(...args), revalidate: spec.revalidate ?? DATA_TTL_SECONDS })) as ReturnType<L>;
   };
   return Object.assign(read, { spec });
@@ -79,7 +88,7 @@ export function defineUserRead<L extends Load>(spec: ReadSpec<L> & { load: UserL
     const argParts = args.map(keyPart);
     const tags = spec.tags(...args);
     const reserved = [slotTag(spec.name, argParts), ...(tags.every(isUserTag) ? [IMMUTABLE_TAG] : [])];
-    const keyParts = [spec.name, `v${version}`, ...argParts];
+    const keyParts = [keyName(spec.name), `v${version}`, ...argParts];
     return run(unstable_cache(load, keyParts, { tags: [...tags, ...reserved], revalidate: spec.revalidate ?? DATA_TTL_SECONDS })) as ReturnType<L>;
   };
   return Object.assign(read, { spec }) as unknown as CachedRead<L>;
