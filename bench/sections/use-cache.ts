@@ -4,12 +4,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from '../lib/server';
+import { build, rssOfTree } from '../lib/server';
 import { mergeRuns, runLoad, runSized, type LoadResult } from '../lib/load';
 import { adminClient, keysWithPrefix, type RedisServer } from '../lib/redis';
 import { fmtMs } from '../lib/stats';
 import type { Profile } from '../lib/profile';
-import { rssOfTree } from '../lib/server';
 import { startNextServer, type NextServer } from '../../tests/helpers/next-server';
 
 export const FIXTURE_DIR = 'tests/use-cache-fixture';
@@ -19,8 +18,8 @@ const KEY_PREFIX = 'bench-use-cache:';
 export type UseCacheMode = 'ours' | 'default';
 export const USE_CACHE_MODES: UseCacheMode[] = ['ours', 'default'];
 export const USE_CACHE_LABEL: Record<UseCacheMode, string> = {
-  ours: "ours + Redis (cacheHandlers default + remote)",
-  default: "Next default (in-memory cacheHandlers)",
+  ours: 'ours + Redis (cacheHandlers default + remote)',
+  default: 'Next default (in-memory cacheHandlers)',
 };
 
 export interface UseCacheModeResult {
